@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+// Every environment variable Sportello reads, validated once. A wrong or missing required
+// variable stops the process with a message naming it. Keep .env.example and README in step.
+const ZBool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+export const ZEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Public base URL of the app, used in emails, QR codes and OIDC redirects. */
+    APP_URL: z.url().default("http://localhost:3000"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    /** PostgreSQL connection string. Unset: embedded PostgreSQL (PGlite) in DATA_DIR. */
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+    /** Folder for embedded database, mail sink, uploads and demo credentials. */
+    DATA_DIR: z.string().default(".data"),
+    /** Secret that signs session cookies; required in production. */
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** OpenID Connect issuer for citizens (SPID/CIE broker). Unset: the local provider runs. */
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).default("sportello"),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Port of the local development OpenID Connect provider. */
+    OIDC_DEV_PORT: z.coerce.number().int().positive().default(3001),
+    /** SMTP server for outgoing mail. Unset: the local sink runs on SMTP_DEV_PORT. */
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    SMTP_DEV_PORT: z.coerce.number().int().positive().default(2525),
+    EMAIL_FROM: z.string().default("Sportello <noreply@sportello.localhost>"),
+    /** Background jobs: local (in-process, persisted in the database) or inngest. */
+    JOBS_PROVIDER: z.enum(["local", "inngest"]).default("local"),
+    /** Start the local job worker in this process (set false on web-only instances). */
+    JOBS_WORKER: ZBool.default(true),
+    INNGEST_EVENT_KEY: z.string().optional(),
+    INNGEST_SIGNING_KEY: z.string().optional(),
+    /** Staff sign-in: failures allowed per email (and per address) in the window. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+    LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.OIDC_ISSUER && !env.OIDC_CLIENT_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_SECRET"], message: "is required when OIDC_ISSUER is set" });
+    }
+    if (env.JOBS_PROVIDER === "inngest" && env.NODE_ENV === "production" && !env.INNGEST_SIGNING_KEY) {
+      ctx.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required when JOBS_PROVIDER=inngest" });
+    }
+  });
+
+export type TEnv = z.infer<typeof ZEnvSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  // Empty strings count as unset, as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = ZEnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example and README.md.`);
+  }
+  return result.data;
+}
+
+let cached: TEnv | undefined;
+
+/** The validated environment (parsed on first use). */
+export function env(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,21 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
+import { closeDb } from "../db/client";
+
+// Per test file: with no DATABASE_URL, a private embedded database in a temporary folder
+// (PGlite allows one process per folder). Its folder is removed after the file's tests.
+if (!process.env.DATABASE_URL) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sportello-test-"));
+  process.env.DATA_DIR = dir;
+  afterAll(async () => {
+    await closeDb();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+} else {
+  afterAll(async () => {
+    await closeDb();
+  });
+}
+process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
