@@ -1,9 +1,15 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl without locale routing: the locale comes from a cookie or Accept-Language.
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite, Prisma's generated client and the mail/OIDC dev servers must stay in Node.
+  // Packages that must be loaded by Node at run time, not bundled: PGlite (its WASM and data
+  // files), the dev OIDC provider and SMTP sink, mail parsing, PDF rendering, SMTP.
   serverExternalPackages: ["@electric-sql/pglite", "oidc-provider", "smtp-server", "mailparser", "@react-pdf/renderer", "nodemailer"],
   poweredByHeader: false,
   reactStrictMode: true,
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -35,6 +35,8 @@ export const ZEnvSchema = z
     /** Staff sign-in: failures allowed per email (and per address) in the window. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    /** e2e only: every demo staff account gets this password (see server/db/seed.ts). */
+    SEED_E2E_STAFF_PASSWORD: z.string().min(8).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {

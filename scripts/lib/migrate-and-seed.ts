@@ -1,5 +1,6 @@
 import pg from "pg";
 import { env } from "../../server/env";
+import { pgClientExecutor } from "../../server/db/sql-executor";
 import { applyMigrations } from "../../server/db/migrate";
 import { closeDb, db } from "../../server/db/client";
 import { seedDemo } from "../../server/db/seed";
@@ -12,12 +13,7 @@ export async function migrateAndSeed() {
     const client = new pg.Client({ connectionString: DATABASE_URL });
     await client.connect();
     try {
-      const applied = await applyMigrations({
-        query: async (sql, params) => (await client.query(sql, params)).rows as Record<string, unknown>[],
-        exec: async (sql) => {
-          await client.query(sql);
-        },
-      });
+      const applied = await applyMigrations(pgClientExecutor(client));
       if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
     } finally {
       await client.end();

@@ -1,7 +1,9 @@
+import fs from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "./generated/client";
 import { env } from "../env";
-import { applyMigrations, type TSqlExecutor } from "./migrate";
+import { applyMigrations } from "./migrate";
+import { pgliteExecutor } from "./sql-executor";
 
 // One Prisma client per process, created lazily (a module-level client would open PGlite inside
 // `next build` workers). PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise; the
@@ -23,14 +25,9 @@ async function open(): Promise<TDbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const dir = path.resolve(DATA_DIR, "pglite");
+  fs.mkdirSync(dir, { recursive: true });
   const pglite = await PGlite.create(dir);
-  const exec: TSqlExecutor = {
-    query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as Record<string, unknown>[],
-    exec: async (sql) => {
-      await pglite.exec(sql);
-    },
-  };
-  await applyMigrations(exec);
+  await applyMigrations(pgliteExecutor(pglite));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { pgClientExecutor } from "../db/sql-executor";
 import { applyMigrations } from "../db/migrate";
 
 // Refuses to touch anything but a local database: tests create rows freely.
@@ -29,12 +30,7 @@ export async function prepareTestDatabase(): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await applyMigrations({
-      query: async (sql, params) => (await client.query(sql, params)).rows as Record<string, unknown>[],
-      exec: async (sql) => {
-        await client.query(sql);
-      },
-    });
+    await applyMigrations(pgClientExecutor(client));
   } finally {
     await client.end();
   }

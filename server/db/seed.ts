@@ -1,0 +1,152 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Prisma, PrismaClient, StaffRole } from "./generated/client";
+import { env } from "../env";
+import { generatePassword, hashPassword, verifyPassword } from "../auth/password";
+
+// Demo data for a fresh installation: two municipalities (the second shows tenant isolation)
+// and one staff account per role. Idempotent: rows are matched by slug/email and never
+// overwritten, so edits made in the app survive a restart. Passwords are random, kept in
+// DATA_DIR/demo-credentials.json (mode 0600, never committed) so every run prints the same ones;
+// without that file nobody knows them, so they are generated and set again.
+
+export type TDemoCredential = { email: string; password: string; role: string; tenant: string };
+
+export type TSeedOptions = {
+  /** Default: DATA_DIR/demo-credentials.json. */
+  credentialsFile?: string;
+  /** One password for every demo account (the e2e suite); default SEED_E2E_STAFF_PASSWORD. */
+  staffPassword?: string;
+};
+
+/** `tenant` of the platform super-admin in the returned credentials (not a valid slug). */
+export const PLATFORM_TENANT = "(platform)";
+export const SUPER_ADMIN_ROLE = "SUPER_ADMIN";
+
+const TENANTS = [
+  {
+    slug: "esempio",
+    name: "Comune di Esempio",
+    area: "Provincia di Esempio",
+    protocolPrefix: "ESE",
+    contactEmail: "urp@esempio.sportello.localhost",
+    contactPhone: "+39 0123 456789",
+    website: "https://www.comune.esempio.example",
+    emailFrom: "Comune di Esempio <noreply@esempio.sportello.localhost>",
+  },
+  {
+    slug: "borgoverde",
+    name: "Comune di Borgoverde",
+    area: "Provincia di Valverde",
+    protocolPrefix: "BGV",
+    contactEmail: "protocollo@borgoverde.sportello.localhost",
+    contactPhone: "+39 0765 432100",
+    website: "https://www.comune.borgoverde.example",
+    emailFrom: "Comune di Borgoverde <noreply@borgoverde.sportello.localhost>",
+    brandColor: "#2e7d32",
+  },
+] satisfies Prisma.TenantCreateInput[];
+
+type TDemoStaff = { email: string; name: string } & ({ tenant: string; role: StaffRole } | { superAdmin: true });
+
+const STAFF: TDemoStaff[] = [
+  { email: "admin@esempio.sportello.localhost", name: "Giulia Bianchi", tenant: "esempio", role: "TENANT_ADMIN" },
+  { email: "operatore@esempio.sportello.localhost", name: "Marco Rossi", tenant: "esempio", role: "OPERATOR" },
+  { email: "admin@borgoverde.sportello.localhost", name: "Luca Verdi", tenant: "borgoverde", role: "TENANT_ADMIN" },
+  { email: "superadmin@sportello.localhost", name: "Amministrazione piattaforma", superAdmin: true },
+];
+
+// Serialises concurrent seeds (two app instances starting on one PostgreSQL).
+const SEED_LOCK_ID = 72707370;
+
+export function defaultCredentialsFile(): string {
+  return path.resolve(env().DATA_DIR, "demo-credentials.json");
+}
+
+function readCredentials(file: string): Map<string, string> {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as { accounts?: TDemoCredential[] };
+    return new Map((parsed.accounts ?? []).map((c) => [c.email, c.password]));
+  } catch {
+    // Missing or unreadable: the passwords are unknown, so new ones are set.
+    return new Map();
+  }
+}
+
+function writeCredentials(file: string, accounts: TDemoCredential[]): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const body = { note: "Demo staff accounts created by `npm run db:seed`. Local only: never commit.", accounts };
+  fs.writeFileSync(tmp, JSON.stringify(body, null, 2) + "\n", { mode: 0o600 });
+  fs.renameSync(tmp, file);
+  fs.chmodSync(file, 0o600);
+}
+
+async function hashMatches(password: string, hash: string | null | undefined): Promise<boolean> {
+  return hash ? verifyPassword(password, hash) : false;
+}
+
+/** Creates the demo municipalities and staff if missing; returns the staff sign-in details. */
+export async function seedDemo(
+  prisma: PrismaClient,
+  options: TSeedOptions = {},
+): Promise<{ credentials: TDemoCredential[] }> {
+  const file = options.credentialsFile ?? defaultCredentialsFile();
+  // Not in server/env.ts on purpose: only the seed reads it (e2e runs set it).
+  const fixedPassword = options.staffPassword ?? (process.env.SEED_E2E_STAFF_PASSWORD || undefined);
+
+  const credentials = await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_ID})`;
+      const known = readCredentials(file);
+
+      const tenantIds = new Map<string, string>();
+      for (const t of TENANTS) {
+        const tenant = await tx.tenant.upsert({ where: { slug: t.slug }, create: t, update: {}, select: { id: true } });
+        tenantIds.set(t.slug, tenant.id);
+      }
+
+      const result: TDemoCredential[] = [];
+      for (const s of STAFF) {
+        const existing = await tx.staffUser.findUnique({
+          where: { email: s.email },
+          select: { id: true, passwordHash: true },
+        });
+        const remembered = known.get(s.email);
+        const { password, mustSet } = fixedPassword
+          ? { password: fixedPassword, mustSet: !(await hashMatches(fixedPassword, existing?.passwordHash)) }
+          : existing && remembered
+            ? { password: remembered, mustSet: false }
+            : { password: remembered ?? generatePassword(), mustSet: true };
+        const passwordHash = mustSet ? await hashPassword(password) : undefined;
+        const user = existing
+          ? passwordHash
+            ? await tx.staffUser.update({ where: { id: existing.id }, data: { passwordHash }, select: { id: true } })
+            : existing
+          : await tx.staffUser.create({
+              data: { email: s.email, name: s.name, isSuperAdmin: "superAdmin" in s, passwordHash },
+              select: { id: true },
+            });
+        if ("tenant" in s) {
+          const tenantId = tenantIds.get(s.tenant)!;
+          await tx.membership.upsert({
+            where: { tenantId_staffUserId: { tenantId, staffUserId: user.id } },
+            create: { tenantId, staffUserId: user.id, role: s.role },
+            update: {},
+          });
+        }
+        result.push({
+          email: s.email,
+          password,
+          role: "tenant" in s ? s.role : SUPER_ADMIN_ROLE,
+          tenant: "tenant" in s ? s.tenant : PLATFORM_TENANT,
+        });
+      }
+      // Written before commit: if the commit fails, the next run creates the users with these.
+      writeCredentials(file, result);
+      return result;
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
+  return { credentials };
+}
