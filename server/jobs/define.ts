@@ -5,6 +5,8 @@ import type { z } from "zod";
 
 export type TJsonValue = string | number | boolean | null | TJsonValue[] | { [key: string]: TJsonValue };
 
+/** `cron` takes 5 fields (or 6 with seconds, local provider only), optionally prefixed with a
+ * time zone as Inngest writes it: "TZ=Europe/Rome 15 3 * * *". Cron jobs receive the payload {}. */
 export type TJobTrigger = { event: string } | { cron: string };
 
 /** Durable steps: a step that completed is not run again when the job is retried. */
@@ -36,6 +38,10 @@ export type TJobDefinition<S extends z.ZodType = z.ZodType> = {
   schema: S;
   /** Attempts before the job is marked dead (default 5). */
   maxAttempts?: number;
+  /** First retry delay of the local provider; doubles on each retry, with jitter (default 5 s). */
+  retryBaseMs?: number;
+  /** Most runs of this job at once (per worker with the local provider, global with Inngest). */
+  concurrency?: number;
   handler: (ctx: TJobContext<z.output<S>>) => Promise<void>;
 };
 

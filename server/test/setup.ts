@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
-import { closeDb } from "../db/client";
+import { afterAll, beforeAll } from "vitest";
+import { closeDb, db } from "../db/client";
 
 // Per test file: with no DATABASE_URL, a private embedded database in a temporary folder
 // (PGlite allows one process per folder). Its folder is removed after the file's tests.
@@ -18,4 +18,9 @@ if (!process.env.DATABASE_URL) {
     await closeDb();
   });
 }
+// Open (and, embedded, create and migrate) the database before the first test, not inside it:
+// creating an embedded database takes seconds on a loaded machine.
+beforeAll(async () => {
+  await db();
+}, 120_000);
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";

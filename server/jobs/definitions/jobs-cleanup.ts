@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/server/db/generated/client";
+import { db } from "@/server/db/client";
+import { defineJob } from "../define";
+
+// Nightly housekeeping of the tables that only grow: finished jobs, fired cron slots and
+// sign-in attempts (kept just long enough for rate limiting).
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const RETENTION = {
+  completedJobsDays: 30,
+  cronSlotsDays: 7,
+  loginAttemptsDays: 1,
+} as const;
+
+/** Deletes expired rows; returns how many of each kind. */
+export async function deleteExpiredRecords(prisma: PrismaClient, now = new Date()) {
+  const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  const jobs = await prisma.backgroundJob.deleteMany({
+    where: { status: "COMPLETED", completedAt: { lt: before(RETENTION.completedJobsDays) } },
+  });
+  // Keep each job's latest slot: the scheduler reads it after a restart to catch up a missed slot.
+  const cronSlots = await prisma.$executeRaw`
+    DELETE FROM "CronSlot" c
+    WHERE c."slot" < ${before(RETENTION.cronSlotsDays).toISOString()}::timestamp(3)
+      AND c."slot" < (SELECT max(l."slot") FROM "CronSlot" l WHERE l."jobName" = c."jobName")`;
+  const loginAttempts = await prisma.loginAttempt.deleteMany({
+    where: { createdAt: { lt: before(RETENTION.loginAttemptsDays) } },
+  });
+  return { jobs: jobs.count, cronSlots, loginAttempts: loginAttempts.count };
+}
+
+export const jobsCleanupJob = defineJob({
+  id: "jobs.cleanup",
+  name: "Delete expired jobs, cron slots and sign-in attempts",
+  trigger: { cron: "TZ=Europe/Rome 15 3 * * *" },
+  schema: z.object({}),
+  maxAttempts: 3,
+  handler: async ({ step, log }) => {
+    const deleted = await step.run("delete-expired-records", async () => deleteExpiredRecords(await db()));
+    log.info("cleanup done", deleted);
+  },
+});

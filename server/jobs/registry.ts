@@ -1,0 +1,10 @@
+import type { TJobDefinition } from "./define";
+import { jobsCleanupJob } from "./definitions/jobs-cleanup";
+import { sendEmailJob } from "./definitions/send-email";
+
+// Every background job of Sportello. To add one: write server/jobs/definitions/<name>.ts with
+// defineJob(...) and add it to this list. Both providers (local worker, Inngest) read this list.
+export const jobRegistry: readonly TJobDefinition[] = [
+  jobsCleanupJob,
+  sendEmailJob,
+];
