@@ -25,7 +25,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 export async function signInStaff(page: Page, email: string, password = STAFF_PASSWORD, tenant = DEMO.tenant) {
   await page.goto(`/${tenant}/backoffice/accedi`);
-  await page.getByLabel(/email/i).fill(email);
+  await page.getByRole("textbox", { name: /email/i }).fill(email);
   await page.getByLabel(/password/i).fill(password);
   await page.getByRole("button", { name: /accedi/i }).click();
 }

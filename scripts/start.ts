@@ -10,7 +10,7 @@ const args = new Set(process.argv.slice(2));
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
 const { env, EnvError } = await import("../server/env");
-let config;
+let config: import("../server/env").TEnv;
 try {
   config = env();
 } catch (e) {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { env, EnvError } from "./env";
+import { env, EnvError, type TEnv } from "./env";
 import { db } from "./db/client";
 import { logger } from "./logger";
 
@@ -17,7 +17,7 @@ export function boot(): Promise<TStoppable[]> {
 }
 
 async function start(): Promise<TStoppable[]> {
-  let config;
+  let config: TEnv;
   try {
     config = env();
   } catch (e) {

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { BackofficeSidebar } from "@/components/backoffice/backoffice-sidebar";
+import { StaffBar } from "@/components/backoffice/staff-bar";
+import { requireStaff } from "@/server/auth/session";
+
+type TProps = { children: ReactNode; params: Promise<{ tenant: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("backoffice");
+  return { title: t("metaTitle"), robots: { index: false } };
+}
+
+// Every back-office page but the sign-in page (which lives outside this route group): staff of
+// this municipality only; others are sent to sign in (or get a 404, see requireStaff).
+export default async function BackofficeLayout({ children, params }: TProps) {
+  const { tenant: slug } = await params;
+  const { staff, tenant, role } = await requireStaff(slug);
+  const t = await getTranslations("backoffice");
+  const base = `/${tenant.slug}/backoffice`;
+  const soon = t("nav.comingSoon");
+  return (
+    <div className="backoffice">
+      <StaffBar tenant={tenant} name={staff.name} roleLabel={t(`roles.${role}`)} />
+      <div className="container-fluid px-3 px-lg-4">
+        <div className="row">
+          <div className="col-12 col-lg-3 col-xl-2 py-3">
+            <BackofficeSidebar
+              label={t("nav.label")}
+              items={[
+                { key: "overview", label: t("nav.overview"), href: base },
+                { key: "applications", label: t("nav.applications"), comingSoon: soon },
+                { key: "services", label: t("nav.services"), comingSoon: soon },
+                { key: "staff", label: t("nav.staff"), href: `${base}#operatori` },
+                { key: "settings", label: t("nav.settings"), comingSoon: soon },
+              ]}
+            />
+          </div>
+          <div className="col-12 col-lg-9 col-xl-10 py-3 px-lg-4">{children}</div>
+        </div>
+      </div>
+    </div>
+  );
+}
