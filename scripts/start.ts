@@ -25,6 +25,12 @@ if (args.has("--fresh") && !config.DATABASE_URL) {
   fs.rmSync(config.DATA_DIR, { recursive: true, force: true });
 }
 fs.mkdirSync(config.DATA_DIR, { recursive: true });
+// The demo needs no configuration: without AUTH_SECRET, a random one is made once and kept in
+// DATA_DIR (server/auth/secret.ts). Real deployments set AUTH_SECRET.
+if (!process.env.AUTH_SECRET) {
+  const { authSecret } = await import("../server/auth/secret");
+  process.env.AUTH_SECRET = authSecret();
+}
 
 const { migrateAndSeed } = await import("./lib/migrate-and-seed");
 const credentials = await migrateAndSeed();
