@@ -47,7 +47,14 @@ async function start(): Promise<TStoppable[]> {
           {
             client_id: config.OIDC_CLIENT_ID,
             client_secret: config.OIDC_CLIENT_SECRET ?? DEV_OIDC_CLIENT_SECRET,
-            redirect_uris: [`${config.APP_URL}/api/auth/callback/spid`],
+            // APP_URL, plus the same port on localhost/127.0.0.1 for people who browse by address.
+            redirect_uris: [
+              ...new Set([
+                `${config.APP_URL}/api/auth/callback/spid`,
+                `http://localhost:${config.PORT}/api/auth/callback/spid`,
+                `http://127.0.0.1:${config.PORT}/api/auth/callback/spid`,
+              ]),
+            ],
           },
         ],
       }),

@@ -25,6 +25,8 @@ export const ZEnvSchema = z
     /** SMTP server for outgoing mail. Unset: the local sink runs on SMTP_DEV_PORT. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
     SMTP_DEV_PORT: z.coerce.number().int().positive().default(2525),
+    /** Show the sink's mail at /dev/mail. Default: on exactly when SMTP_URL is unset. */
+    DEV_MAIL_UI: ZBool.optional(),
     EMAIL_FROM: z.string().default("Sportello <noreply@sportello.localhost>"),
     /** Background jobs: local (in-process, persisted in the database) or inngest. */
     JOBS_PROVIDER: z.enum(["local", "inngest"]).default("local"),

@@ -33,7 +33,9 @@ export default async function BackofficeLayout({ children, params }: TProps) {
                 { key: "applications", label: t("nav.applications"), comingSoon: soon },
                 { key: "services", label: t("nav.services"), comingSoon: soon },
                 { key: "staff", label: t("nav.staff"), href: `${base}#operatori` },
-                { key: "settings", label: t("nav.settings"), comingSoon: soon },
+                ...(role === "TENANT_ADMIN" || role === "SUPER_ADMIN"
+                  ? [{ key: "settings", label: t("nav.settings"), href: `${base}/impostazioni` }]
+                  : []),
               ]}
             />
           </div>
