@@ -28,6 +28,7 @@ test("a citizen signs in through the local SPID/CIE provider and sees their name
 
   // Signing out ends the session: the personal area asks to sign in again.
   await page.getByRole("button", { name: /^esci$/i }).first().click();
+  await expect(page.getByRole("link", { name: /accedi all'area personale/i }).first()).toBeVisible();
   await page.goto(`/${DEMO.tenant}/area-personale`);
   await expect(page).toHaveURL(new RegExp(`/${DEMO.tenant}/accedi`));
 });

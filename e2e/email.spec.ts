@@ -36,4 +36,5 @@ test("an operator has no settings page", async ({ page }) => {
   await expect(page.getByRole("link", { name: /impostazioni/i })).toHaveCount(0);
   const response = await page.goto(`/${DEMO.tenant}/backoffice/impostazioni`);
   expect(response?.status()).toBe(404);
+  await expectAccessible(page);
 });

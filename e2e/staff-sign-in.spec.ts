@@ -26,4 +26,5 @@ test("staff of one municipality cannot open another municipality's back office",
   const response = await page.goto(`/${DEMO.otherTenant}/backoffice`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(/pagina non trovata/i);
+  await expectAccessible(page);
 });

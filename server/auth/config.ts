@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { upsertCitizenFromClaims } from "./citizen-sign-in";
+import { logger } from "../logger";
 import { authSecret } from "./secret";
 import { spidProvider, type TOidcSettings } from "./spid-provider";
 import { staffProvider } from "./staff-provider";
@@ -19,6 +20,18 @@ export function authConfig(opts: { oidc?: TOidcSettings } = {}): NextAuthConfig 
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     providers: [spidProvider(opts.oidc), staffProvider()],
     pages: { signIn: AUTH_PAGES_PATH, error: AUTH_PAGES_PATH },
+    // A wrong password is an expected outcome (logged by authenticateStaff), not an error with a
+    // stack trace; everything else goes to our logger.
+    logger: {
+      error(error) {
+        if (error.name === "CredentialsSignin" || error.name === "StaffSignInError") return;
+        logger.error(`auth: ${error.name}: ${error.message}`, { cause: String(error.cause ?? "") });
+      },
+      warn(code) {
+        logger.warn(`auth: ${code}`);
+      },
+      debug() {},
+    },
     callbacks: {
       signIn({ user, account }) {
         // A broker that sends no valid fiscal code cannot identify a citizen.
