@@ -6,7 +6,6 @@ import { defineConfig } from "vitest/config";
 // unset: every test file gets its own embedded PostgreSQL (see server/test/setup.ts).
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
-  esbuild: { jsx: "automatic" },
   test: {
     include: ["server/**/*.test.{ts,tsx}", "emails/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
     environment: "node",

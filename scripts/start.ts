@@ -9,17 +9,8 @@ import path from "node:path";
 const args = new Set(process.argv.slice(2));
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
-const { env, EnvError } = await import("../server/env");
-let config: import("../server/env").TEnv;
-try {
-  config = env();
-} catch (e) {
-  if (e instanceof EnvError) {
-    console.error(e.message);
-    process.exit(1);
-  }
-  throw e;
-}
+const { envOrExit } = await import("../server/env");
+const config = envOrExit();
 
 if (args.has("--fresh") && !config.DATABASE_URL) {
   fs.rmSync(config.DATA_DIR, { recursive: true, force: true });

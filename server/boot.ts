@@ -1,5 +1,5 @@
 import path from "node:path";
-import { env, EnvError, type TEnv } from "./env";
+import { envOrExit } from "./env";
 import { db } from "./db/client";
 import { logger } from "./logger";
 
@@ -17,16 +17,7 @@ export function boot(): Promise<TStoppable[]> {
 }
 
 async function start(): Promise<TStoppable[]> {
-  let config: TEnv;
-  try {
-    config = env();
-  } catch (e) {
-    if (e instanceof EnvError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config = envOrExit();
   const running: TStoppable[] = [];
   await db();
 

@@ -75,3 +75,16 @@ export function env(): TEnv {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** The validated environment, or exit with the message naming what is wrong (start-up). */
+export function envOrExit(): TEnv {
+  try {
+    return env();
+  } catch (e) {
+    if (e instanceof EnvError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+}

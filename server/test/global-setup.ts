@@ -1,7 +1,9 @@
 import { prepareTestDatabase } from "./database";
+import { ensurePgliteTemplate } from "./pglite-template";
 
 // Runs once before all test files: creates and migrates the PostgreSQL test database when
-// DATABASE_URL is set. With the embedded database each file migrates its own (setup.ts).
+// DATABASE_URL is set; otherwise builds the migrated embedded template each test file copies.
 export default async function globalSetup() {
-  await prepareTestDatabase();
+  if (process.env.DATABASE_URL) await prepareTestDatabase();
+  else await ensurePgliteTemplate();
 }
