@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import type { z } from "zod";
+import ApplicationReceipt, { ZApplicationReceiptProps, subject as applicationReceiptSubject } from "@/emails/application-receipt";
 import Notification, { ZNotificationProps, subject as notificationSubject } from "@/emails/notification";
 import TestEmail, { ZTestEmailProps, subject as testEmailSubject } from "@/emails/test-email";
 import type { TEmailContext, TEmailSubject } from "@/emails/components/types";
@@ -21,6 +22,7 @@ function template<S extends z.ZodType>(def: TEmailTemplate<S>): TEmailTemplate<S
 export const EMAIL_TEMPLATES = {
   "test-email": template({ schema: ZTestEmailProps, Component: TestEmail, subject: testEmailSubject }),
   notification: template({ schema: ZNotificationProps, Component: Notification, subject: notificationSubject }),
+  "application-receipt": template({ schema: ZApplicationReceiptProps, Component: ApplicationReceipt, subject: applicationReceiptSubject }),
 };
 
 export type TEmailTemplateName = keyof typeof EMAIL_TEMPLATES;

@@ -1,10 +1,12 @@
 import type { TJobDefinition } from "./define";
+import { applicationSubmittedJob } from "./definitions/application-submitted";
 import { jobsCleanupJob } from "./definitions/jobs-cleanup";
 import { sendEmailJob } from "./definitions/send-email";
 
 // Every background job of Sportello. To add one: write server/jobs/definitions/<name>.ts with
 // defineJob(...) and add it to this list. Both providers (local worker, Inngest) read this list.
 export const jobRegistry: readonly TJobDefinition[] = [
+  applicationSubmittedJob,
   jobsCleanupJob,
   sendEmailJob,
 ];

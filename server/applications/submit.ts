@@ -1,0 +1,112 @@
+import { Prisma, type Application } from "@/server/db/generated/client";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { triggerJob } from "@/server/jobs/client";
+import { ownerWhere, type TApplicant } from "./applicant";
+import { assertServiceOpen } from "./service-window";
+import { APPLICATION_STATUS } from "./status";
+import { validateFormData, type TFormValidatorFactory } from "./validation";
+
+// Submission: draft (1000) → submitted (1900), once. The client makes a submissionKey (a UUID)
+// when the summary page loads and sends the same key on every retry, so a double tap or a retry
+// after a lost connection yields one submission. What makes it safe under concurrency is the
+// conditional update `WHERE status = 1000` (the row lock lets one writer win; the others see
+// 1900 and return the winner's result) and the unique (tenantId, submissionKey) index.
+
+export const APPLICATION_SUBMITTED_EVENT = "application.submitted";
+
+/** Interactive-transaction limits: under a burst, waiting for a pooled connection takes a while. */
+export const SUBMIT_TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
+
+export type TSubmitApplicationInput = {
+  tenantId: string;
+  applicationId: string;
+  applicant: TApplicant;
+  submissionKey: string;
+  /** Submit-mode validator of the application's form (server never trusts the client's checks). */
+  validate: TFormValidatorFactory;
+  now?: Date;
+};
+
+export type TSubmitApplicationResult = {
+  application: Application;
+  /** True when this key had already submitted the application: nothing was done this time. */
+  replayed: boolean;
+};
+
+const notFound = () => new AppError("NOT_FOUND", "applications.errors.applicationNotFound");
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
+
+export async function submitApplication(input: TSubmitApplicationInput): Promise<TSubmitApplicationResult> {
+  const prisma = await db();
+  const now = input.now ?? new Date();
+  const where = { id: input.applicationId, tenantId: input.tenantId, ...ownerWhere(input.applicant) };
+
+  const replay = async (): Promise<TSubmitApplicationResult> => {
+    const application = await prisma.application.findFirst({ where });
+    if (!application) throw notFound();
+    if (application.submissionKey === input.submissionKey) return { application, replayed: true };
+    if (application.status !== APPLICATION_STATUS.DRAFT) throw new AppError("CONFLICT", "applications.errors.notADraft");
+    // Still a draft, so the key's unique index was hit by another application of the tenant.
+    throw new AppError("CONFLICT", "applications.errors.submissionKeyReused");
+  };
+
+  const application = await prisma.application.findFirst({
+    where,
+    include: {
+      service: { select: { status: true, opensAt: true, closesAt: true, currentFormVersionId: true } },
+      formVersion: { select: { schema: true } },
+    },
+  });
+  if (!application) throw notFound();
+  if (application.status !== APPLICATION_STATUS.DRAFT) return replay();
+
+  // Checked before anything is written: a refused submission leaves the draft as it was.
+  assertServiceOpen(application.service, now);
+  if (application.service.currentFormVersionId !== application.formVersionId) {
+    throw new AppError("CONFLICT", "applications.errors.formChanged");
+  }
+  const data = validateFormData(input.validate, application.formVersion.schema, "submit", application.data);
+
+  let won: boolean;
+  try {
+    won = await prisma.$transaction(async (tx) => {
+      const { count } = await tx.application.updateMany({
+        where: { id: application.id, tenantId: input.tenantId, status: APPLICATION_STATUS.DRAFT },
+        data: {
+          status: APPLICATION_STATUS.SUBMITTED,
+          submissionKey: input.submissionKey,
+          submittedAt: now,
+          data,
+          draftExpiresAt: null,
+          version: { increment: 1 },
+        },
+      });
+      if (count === 0) return false;
+      await tx.applicationStatusChange.create({
+        data: {
+          tenantId: input.tenantId,
+          applicationId: application.id,
+          fromStatus: APPLICATION_STATUS.DRAFT,
+          toStatus: APPLICATION_STATUS.SUBMITTED,
+          actorKind: "CITIZEN",
+          actorId: application.citizenId,
+        },
+      });
+      await triggerJob(
+        APPLICATION_SUBMITTED_EVENT,
+        { tenantId: input.tenantId, applicationId: application.id },
+        { tx, dedupeKey: application.id },
+      );
+      return true;
+    }, SUBMIT_TX_OPTIONS);
+  } catch (e) {
+    if (isUniqueViolation(e)) return replay();
+    throw e;
+  }
+  if (!won) return replay();
+  return { application: await prisma.application.findUniqueOrThrow({ where: { id: application.id } }), replayed: false };
+}
