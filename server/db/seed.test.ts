@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { validateFormSchema } from "@/server/forms/validate-schema";
 import { db } from "./client";
 import { PLATFORM_TENANT, SUPER_ADMIN_ROLE, seedDemo, type TDemoCredential } from "./seed";
 import { verifyPassword } from "../auth/password";
@@ -34,6 +35,11 @@ async function snapshot() {
       orderBy: { email: "asc" },
       include: { memberships: { select: { role: true, tenant: { select: { slug: true } } } } },
     }),
+    services: await prisma.service.findMany({
+      where: { tenant: { slug: "esempio" } },
+      orderBy: { slug: "asc" },
+      include: { category: { select: { name: true } }, currentFormVersion: { select: { version: true, schema: true } } },
+    }),
   };
 }
 
@@ -54,6 +60,13 @@ describe("seedDemo", () => {
 
     expect(second.credentials).toEqual(first.credentials);
     expect(await snapshot()).toEqual(before);
+    // The reference services of issue 3, published, each with a form the checker accepts.
+    expect(before.services.map((sv) => [sv.slug, sv.status, sv.accessLevel, sv.category.name, sv.currentFormVersion?.version])).toEqual([
+      ["bonus-alimentare", "PUBLISHED", "ANONYMOUS_EMAIL", "Assistenza e sostegno", 1],
+      ["contrassegno-disabili", "PUBLISHED", "SPID_L2", "Mobilità e trasporti", 1],
+      ["iscrizione-nido", "PUBLISHED", "SPID_L2", "Educazione e formazione", 1],
+    ]);
+    for (const sv of before.services) expect(validateFormSchema(sv.currentFormVersion!.schema).ok, sv.slug).toBe(true);
     expect(before.tenants.map((t) => [t.slug, t.name, t.protocolPrefix])).toEqual([
       ["borgoverde", "Comune di Borgoverde", "BGV"],
       ["esempio", "Comune di Esempio", "ESE"],

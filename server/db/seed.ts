@@ -3,9 +3,10 @@ import path from "node:path";
 import type { Prisma, PrismaClient, StaffRole } from "./generated/client";
 import { env } from "../env";
 import { generatePassword, hashPassword, verifyPassword } from "../auth/password";
+import { seedDemoServices } from "./seed-services";
 
-// Demo data for a fresh installation: two municipalities (the second shows tenant isolation)
-// and one staff account per role. Idempotent: rows are matched by slug/email and never
+// Demo data for a fresh installation: two municipalities (the second shows tenant isolation),
+// the reference services of the first (seed-services.ts) and one staff account per role. Idempotent: rows are matched by slug/email and never
 // overwritten, so edits made in the app survive a restart. Passwords are random, kept in
 // DATA_DIR/demo-credentials.json (mode 0600, never committed) so every run prints the same ones;
 // without that file nobody knows them, so they are generated and set again.
@@ -105,6 +106,7 @@ export async function seedDemo(
         const tenant = await tx.tenant.upsert({ where: { slug: t.slug }, create: t, update: {}, select: { id: true } });
         tenantIds.set(t.slug, tenant.id);
       }
+      await seedDemoServices(tx, tenantIds.get("esempio")!);
 
       const result: TDemoCredential[] = [];
       for (const s of STAFF) {
