@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ServiceCatalog } from "@/components/services/service-catalog";
+import { ServiceSearchForm } from "@/components/services/service-search-form";
 import { TenantContacts } from "@/components/tenant/tenant-contacts";
 import { getViewer } from "@/server/auth/session";
 import { getTenantOr404 } from "./get-tenant";
@@ -34,7 +35,8 @@ export default async function TenantHomePage({ params }: { params: Promise<{ ten
           <h2 id="services-title" className="mb-3">
             {t("services.title")}
           </h2>
-          <ServiceCatalog tenantId={tenant.id} />
+          <ServiceSearchForm tenantSlug={tenant.slug} id="home-service-search" />
+          <ServiceCatalog tenantId={tenant.id} tenantSlug={tenant.slug} />
         </section>
         <section id="contatti" aria-labelledby="contacts-title">
           <h2 id="contacts-title" className="mb-2">

@@ -16,7 +16,7 @@ export async function TenantHeader({
   const t = await getTranslations("shell.header");
   const base = `/${tenant.slug}`;
   const items = [
-    { href: base, label: t("services") },
+    { href: `${base}/servizi`, label: t("services") },
     viewer?.kind === "staff"
       ? { href: `${base}/backoffice`, label: t("backoffice"), prefix: true }
       : { href: `${base}/area-personale`, label: t("personalArea"), prefix: true },
