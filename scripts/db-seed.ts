@@ -8,11 +8,10 @@ if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
 const { env } = await import("../server/env");
 const { migrateAndSeed } = await import("./lib/migrate-and-seed");
+const { formatCredentials } = await import("./lib/migrate-database");
 const { defaultCredentialsFile } = await import("../server/db/seed");
 
 fs.mkdirSync(env().DATA_DIR, { recursive: true });
 const credentials = await migrateAndSeed();
 console.log(`Demo data ready. Staff accounts (also in ${defaultCredentialsFile()}):`);
-for (const c of credentials) {
-  console.log(`  ${c.tenant.padEnd(11)} ${c.role.padEnd(13)} ${c.email.padEnd(40)} ${c.password}`);
-}
+console.log(formatCredentials(credentials).join("\n"));

@@ -24,6 +24,7 @@ if (!process.env.AUTH_SECRET) {
 }
 
 const { migrateAndSeed } = await import("./lib/migrate-and-seed");
+const { formatCredentials } = await import("./lib/migrate-database");
 const credentials = await migrateAndSeed();
 
 const dev = args.has("--dev");
@@ -70,7 +71,7 @@ function printBanner(creds: { email: string; password: string; role: string; ten
     config.DATABASE_URL ? "Database: PostgreSQL (DATABASE_URL)" : `Database: embedded PostgreSQL in ${path.resolve(config.DATA_DIR, "pglite")}`,
     "",
     "Demo staff accounts (back office: " + url + "/esempio/backoffice):",
-    ...creds.map((c) => `  ${c.tenant.padEnd(11)} ${c.role.padEnd(16)} ${c.email.padEnd(40)} ${c.password}`),
+    ...formatCredentials(creds),
     "",
     config.OIDC_ISSUER ? `Citizens sign in through ${config.OIDC_ISSUER}` : `Citizens: pick a test identity at the local SPID/CIE provider (http://localhost:${config.OIDC_DEV_PORT})`,
     config.SMTP_URL ? "Mail: sent through SMTP_URL" : `Mail sink: ${url}/dev/mail (files in ${path.resolve(config.DATA_DIR, "mail")})`,

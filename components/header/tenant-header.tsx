@@ -3,6 +3,7 @@ import { LanguageSwitcher } from "../language-switcher";
 import { HeaderBrand } from "./brand";
 import { HeaderNavbar } from "./header-navbar";
 import { UserAccess, type THeaderViewer } from "./user-access";
+import { HeaderRow } from "./header-row";
 
 // A municipality's header in the Designers Italia "it-header" pattern: slim header (area,
 // language, sign-in), centre header (the municipality) and the navigation bar.
@@ -24,43 +25,31 @@ export async function TenantHeader({
   return (
     <header className="it-header-wrapper tenant-header">
       <div className="it-header-slim-wrapper">
-        <div className="container">
-          <div className="row">
-            <div className="col-12">
-              <div className="it-header-slim-wrapper-content">
-                {/* The area the municipality belongs to (e.g. its province), as Designers Italia's slim header shows the owning body. */}
-                <span className="d-none d-lg-block navbar-brand">{tenant.area ?? ""}</span>
-                <div className="it-header-slim-right-zone gap-2">
-                  <LanguageSwitcher />
-                  <div className="it-access-top-wrapper">
-                    <UserAccess tenantSlug={tenant.slug} viewer={viewer} />
-                  </div>
-                </div>
+        <HeaderRow>
+          <div className="it-header-slim-wrapper-content">
+            {/* The area the municipality belongs to (e.g. its province), as Designers Italia's slim header shows the owning body. */}
+            <span className="d-none d-lg-block navbar-brand">{tenant.area ?? ""}</span>
+            <div className="it-header-slim-right-zone gap-2">
+              <LanguageSwitcher />
+              <div className="it-access-top-wrapper">
+                <UserAccess tenantSlug={tenant.slug} viewer={viewer} />
               </div>
             </div>
           </div>
-        </div>
+        </HeaderRow>
       </div>
       <div className="it-nav-wrapper">
         <div className="it-header-center-wrapper">
-          <div className="container">
-            <div className="row">
-              <div className="col-12">
-                <div className="it-header-center-content-wrapper">
-                  <HeaderBrand href={base} title={tenant.name} tagline={tenant.area} />
-                </div>
-              </div>
+          <HeaderRow>
+            <div className="it-header-center-content-wrapper">
+              <HeaderBrand href={base} title={tenant.name} tagline={tenant.area} />
             </div>
-          </div>
+          </HeaderRow>
         </div>
         <div className="it-header-navbar-wrapper">
-          <div className="container">
-            <div className="row">
-              <div className="col-12">
-                <HeaderNavbar id="tenant-nav" items={items} labels={{ nav: t("mainNav"), open: t("openMenu"), close: t("closeMenu") }} />
-              </div>
-            </div>
-          </div>
+          <HeaderRow>
+            <HeaderNavbar id="tenant-nav" items={items} labels={{ nav: t("mainNav"), open: t("openMenu"), close: t("closeMenu") }} />
+          </HeaderRow>
         </div>
       </div>
     </header>

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "../language-switcher";
 import { HeaderBrand } from "../header/brand";
+import { HeaderRow } from "../header/header-row";
 
 // Header of the platform's own pages (list of municipalities, administration, 404).
 export async function PlatformHeader() {
@@ -8,30 +9,22 @@ export async function PlatformHeader() {
   return (
     <header className="it-header-wrapper platform-header">
       <div className="it-header-slim-wrapper">
-        <div className="container">
-          <div className="row">
-            <div className="col-12">
-              <div className="it-header-slim-wrapper-content">
-                <span className="d-none d-lg-block navbar-brand">{t("platformTagline")}</span>
-                <div className="it-header-slim-right-zone">
-                  <LanguageSwitcher />
-                </div>
-              </div>
+        <HeaderRow>
+          <div className="it-header-slim-wrapper-content">
+            <span className="d-none d-lg-block navbar-brand">{t("platformTagline")}</span>
+            <div className="it-header-slim-right-zone">
+              <LanguageSwitcher />
             </div>
           </div>
-        </div>
+        </HeaderRow>
       </div>
       <div className="it-nav-wrapper">
         <div className="it-header-center-wrapper it-small-header">
-          <div className="container">
-            <div className="row">
-              <div className="col-12">
-                <div className="it-header-center-content-wrapper">
-                  <HeaderBrand href="/" title={t("platformName")} tagline={t("platformTagline")} />
-                </div>
-              </div>
+          <HeaderRow>
+            <div className="it-header-center-content-wrapper">
+              <HeaderBrand href="/" title={t("platformName")} tagline={t("platformTagline")} />
             </div>
-          </div>
+          </HeaderRow>
         </div>
       </div>
     </header>
