@@ -9,6 +9,8 @@ const nextConfig = {
   // files), the dev OIDC provider and SMTP sink, mail parsing, PDF rendering, SMTP.
   serverExternalPackages: ["@electric-sql/pglite", "oidc-provider", "smtp-server", "mailparser", "@react-pdf/renderer", "nodemailer"],
   poweredByHeader: false,
+  // Lets several builds/dev servers of one checkout coexist (helpers, benchmarks); default .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
 };
 

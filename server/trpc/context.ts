@@ -12,14 +12,22 @@ export type TTRPCContext = {
   /** The slug the request named (kept to tell "no tenant" from "unknown tenant"). */
   tenantSlug: string | null;
   ip: string | null;
+  /** Raw value of the cookie of an applicant without SPID (email-session.ts), decoded per tenant. */
+  emailApplicantCookie: string | null;
 };
 
-export async function createContextInner(opts: { viewer: TViewer | null; tenantSlug?: string | null; ip?: string | null }): Promise<TTRPCContext> {
+export async function createContextInner(opts: {
+  viewer: TViewer | null;
+  tenantSlug?: string | null;
+  ip?: string | null;
+  emailApplicantCookie?: string | null;
+}): Promise<TTRPCContext> {
   const tenantSlug = opts.tenantSlug?.trim() || null;
   return {
     viewer: opts.viewer,
     tenant: tenantSlug ? await unsafeFindTenantBySlug(tenantSlug) : null,
     tenantSlug,
     ip: opts.ip ?? null,
+    emailApplicantCookie: opts.emailApplicantCookie ?? null,
   };
 }

@@ -1,6 +1,8 @@
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import type { StaffRole } from "@/server/db/generated/client";
+import { decodeEmailApplicantSession } from "@/server/applicants/email-session";
+import type { TApplicant } from "@/server/applications/applicant";
 import { effectiveRole, meetsRole, type TEffectiveRole } from "@/server/auth/roles";
 import { isAppError } from "@/server/errors";
 import { unsafeFindTenantBySlug } from "@/server/tenant";
@@ -11,6 +13,7 @@ import { accessError, errorFormatter, toTRPCError } from "./errors";
 //   publicProcedure              anyone
 //   tenantProcedure              anyone, for an existing municipality (ctx.tenant)
 //   citizenProcedure             a signed-in citizen, for a municipality (ctx.citizen)
+//   applicantProcedure           a citizen, or an applicant without SPID (ctx.applicant)
 //   staffProcedure(minRole)      staff with at least minRole in ctx.tenant (ctx.staff, ctx.role)
 //   superAdminProcedure          the platform's super-admins
 // Staff of another municipality get NOT_FOUND, as if the tenant's data did not exist.
@@ -46,6 +49,20 @@ export const citizenProcedure = tenantProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw accessError("UNAUTHORIZED");
   if (ctx.viewer.kind !== "citizen") throw accessError("FORBIDDEN");
   return next({ ctx: { ...ctx, citizen: ctx.viewer.citizen } });
+});
+
+/** Whoever may fill and submit applications: a signed-in citizen, or an applicant without SPID
+ * with a confirmed-email session for this municipality (ctx.applicant). */
+export const applicantProcedure = tenantProcedure.use(({ ctx, next }) => {
+  let applicant: TApplicant | null = null;
+  if (ctx.viewer?.kind === "citizen") {
+    applicant = { kind: "citizen", citizenId: ctx.viewer.citizen.id, spidLevel: ctx.viewer.citizen.spidLevel };
+  } else if (!ctx.viewer) {
+    const session = decodeEmailApplicantSession(ctx.emailApplicantCookie, ctx.tenant.id);
+    if (session) applicant = { kind: "email", email: session.email };
+  }
+  if (!applicant) throw accessError(ctx.viewer ? "FORBIDDEN" : "UNAUTHORIZED");
+  return next({ ctx: { ...ctx, applicant } });
 });
 
 export function staffProcedure(minRole: StaffRole | "SUPER_ADMIN" = "OPERATOR") {
