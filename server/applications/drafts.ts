@@ -18,7 +18,14 @@ export function draftExpiry(from: Date): Date {
 
 const notFound = () => new AppError("NOT_FOUND", "applications.errors.applicationNotFound");
 
-export type TCreateDraftInput = { tenantId: string; serviceId: string; applicant: TApplicant; now?: Date };
+export type TCreateDraftInput = {
+  tenantId: string;
+  serviceId: string;
+  applicant: TApplicant;
+  /** Answers the draft starts with (prefill from identity and profile). */
+  initialData?: Prisma.InputJsonObject;
+  now?: Date;
+};
 
 /**
  * Starts an application on the service's current form version. Refuses a service that is not
@@ -54,7 +61,7 @@ export async function createDraft(input: TCreateDraftInput): Promise<{ applicati
       // The caller confirmed the address (one-time link) before building an email applicant.
       applicantEmailVerifiedAt: applicant.kind === "email" ? now : null,
       status: APPLICATION_STATUS.DRAFT,
-      data: {},
+      data: input.initialData ?? {},
       lastSavedAt: now,
       draftExpiresAt: draftExpiry(now),
       statusChanges: {

@@ -1,6 +1,11 @@
 -- CreateEnum
 CREATE TYPE "ContactChannel" AS ENUM ('EMAIL', 'PHONE');
 
+-- AlterTable
+ALTER TABLE "Citizen" ADD COLUMN     "emailVerifiedAt" TIMESTAMP(3),
+ADD COLUMN     "phone" TEXT,
+ADD COLUMN     "phoneVerifiedAt" TIMESTAMP(3);
+
 -- CreateTable
 CREATE TABLE "ContactVerification" (
     "id" TEXT NOT NULL,
