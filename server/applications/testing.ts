@@ -31,6 +31,8 @@ export async function createTestService(opts: {
   closesAt?: Date | null;
   accessLevel?: ServiceAccessLevel;
   maxProcessingDays?: number;
+  /** The form of version 1 (default: TEST_FORM_SCHEMA). */
+  formSchema?: Prisma.InputJsonObject;
 }) {
   const prisma = await db();
   const id = unique();
@@ -57,14 +59,14 @@ export async function createTestService(opts: {
       privacyNotice: "Informativa",
     },
   });
-  const form = await publishTestFormVersion(service.id, opts.tenantId, 1);
+  const form = await publishTestFormVersion(service.id, opts.tenantId, 1, opts.formSchema);
   return prisma.service.update({ where: { id: service.id }, data: { currentFormVersionId: form.id } });
 }
 
-export async function publishTestFormVersion(serviceId: string, tenantId: string, version: number) {
+export async function publishTestFormVersion(serviceId: string, tenantId: string, version: number, schema: Prisma.InputJsonObject = TEST_FORM_SCHEMA) {
   const prisma = await db();
   return prisma.formVersion.create({
-    data: { tenantId, serviceId, version, schema: TEST_FORM_SCHEMA, publishedAt: new Date() },
+    data: { tenantId, serviceId, version, schema, publishedAt: new Date() },
   });
 }
 

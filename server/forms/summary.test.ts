@@ -62,3 +62,14 @@ describe("summarizeAnswers", () => {
     expect(s[0]!.items[0]!.display).toBe("isee.pdf, delega.pdf");
   });
 });
+
+describe("shownPageKeys", () => {
+  it("skips a page whose questions are all hidden and keeps it once one shows", async () => {
+    const { shownPageKeys } = await import("./visibility");
+    const { CONTRASSEGNO_DISABILI_FORM } = await import("./reference-forms");
+    const keys = (perChi: string) => shownPageKeys(CONTRASSEGNO_DISABILI_FORM, { perChi });
+    expect(keys("se")).not.toContain("titolare");
+    expect(keys("altri")).toContain("titolare");
+    expect(keys("se")[0]).toBe("richiedente");
+  });
+});

@@ -108,3 +108,14 @@ export function visibleFields(schema: TFormSchema, answers: TRawAnswers): { page
 export function visibleValueKeys(schema: TFormSchema, answers: TRawAnswers): Set<string> {
   return new Set(visibleFields(schema, answers).flatMap((p) => p.fields.filter(hasValue).map((f) => f.key)));
 }
+
+/**
+ * The keys of the pages the citizen goes through: a page whose questions are all hidden by
+ * show-if conditions (e.g. "the other person's data" when applying for oneself) is skipped. A page
+ * of static text only is always shown.
+ */
+export function shownPageKeys(schema: TFormSchema, answers: TRawAnswers): string[] {
+  return visibleFields(schema, answers)
+    .filter((p, i) => p.fields.some(hasValue) || schema.pages[i]!.fields.every((f) => !hasValue(f)))
+    .map((p) => p.pageKey);
+}

@@ -1,10 +1,14 @@
 import { createCallerFactory, router } from "./init";
+import { applicationRouter } from "./routers/application";
+import { areaRouter } from "./routers/area";
 import { backofficeRouter } from "./routers/backoffice";
 import { meRouter } from "./routers/me";
 
 export const appRouter = router({
   me: meRouter,
+  application: applicationRouter,
   backoffice: backofficeRouter,
+  area: areaRouter,
 });
 
 export type AppRouter = typeof appRouter;
