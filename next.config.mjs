@@ -12,6 +12,9 @@ const nextConfig = {
   // Lets several builds/dev servers of one checkout coexist (helpers, benchmarks); default .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
+  // proxy.ts sees every request; Next buffers at most this much of a body for it (default 10 MB),
+  // which would cut uploads of up to 100 MB per file (a form's largest limit) plus multipart overhead.
+  experimental: { proxyClientMaxBodySize: "101mb" },
 };
 
 export default withNextIntl(nextConfig);

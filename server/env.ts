@@ -40,6 +40,16 @@ export const ZEnvSchema = z
     /** e2e only: every demo staff account gets this password (see server/db/seed.ts). */
     SEED_E2E_STAFF_PASSWORD: z.string().min(8).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Where uploaded files and issued PDFs are kept: local disk (FILES_DIR) or an S3-compatible bucket. */
+    STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+    /** Folder of the local-disk storage. Unset: DATA_DIR/files. */
+    FILES_DIR: z.string().optional(),
+    /** S3-compatible endpoint, addressed path-style (<endpoint>/<bucket>/<key>). */
+    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3–63 lower-case letters, digits, dots, hyphens)").optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
@@ -50,6 +60,11 @@ export const ZEnvSchema = z
     }
     if (env.JOBS_PROVIDER === "inngest" && env.NODE_ENV === "production" && !env.INNGEST_SIGNING_KEY) {
       ctx.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required when JOBS_PROVIDER=inngest" });
+    }
+    if (env.STORAGE_DRIVER === "s3") {
+      for (const name of ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when STORAGE_DRIVER=s3" });
+      }
     }
   });
 

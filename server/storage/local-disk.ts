@@ -27,5 +27,8 @@ export function createLocalDiskStorage(root: string): TFileStorage {
         throw e;
       }
     },
+    async delete(key) {
+      await fs.rm(fileFor(key), { force: true });
+    },
   };
 }

@@ -6,6 +6,8 @@ export type TFileStorage = {
   put(key: string, bytes: Uint8Array): Promise<void>;
   /** The bytes, or null when nothing is stored under the key. */
   get(key: string): Promise<Buffer | null>;
+  /** Removes what is stored under the key; nothing stored is not an error. */
+  delete(key: string): Promise<void>;
 };
 
 /** Keys are relative paths of safe segments: no "..", no absolute paths, no backslashes. */
