@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { Auth } from "@auth/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
+import { upsertCitizenFromClaims } from "./citizen-sign-in";
 import { authConfig } from "./config";
 import { findDevIdentityByFiscalCode } from "./oidc-dev/identities";
 import { startDevOidcProvider, type TDevOidcProvider } from "./oidc-dev/server";
@@ -95,5 +97,49 @@ describe("citizen sign-in through SPID/CIE (OIDC)", () => {
     expect(again.spidLevel).toBe(3);
     expect(again.lastLoginAt!.getTime()).toBeGreaterThanOrEqual(first.lastLoginAt!.getTime());
     expect((await session())?.identity).toMatchObject({ kind: "citizen", citizenId: first.id });
+  });
+});
+
+describe("the email of a citizen signing in", () => {
+  const claims = (fiscalCode: string, email: string | null) => ({
+    fiscalCode,
+    givenName: "Anna",
+    familyName: "Verdi",
+    birthDate: null,
+    email,
+    domicile: null,
+    spidLevel: 2,
+  });
+  const fiscalCode = () => `VRDNNA${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
+
+  it("counts the identity's email as verified, and re-verifies it when the identity gives another", async () => {
+    const cf = fiscalCode();
+    const first = await upsertCitizenFromClaims(claims(cf, "anna@example.test"));
+    expect(first.email).toBe("anna@example.test");
+    expect(first.emailVerifiedAt).not.toBeNull();
+
+    const again = await upsertCitizenFromClaims(claims(cf, "anna@example.test"));
+    expect(again.emailVerifiedAt).toEqual(first.emailVerifiedAt);
+
+    const changed = await upsertCitizenFromClaims(claims(cf, "anna.verdi@example.test"));
+    expect(changed.email).toBe("anna.verdi@example.test");
+    expect(changed.emailVerifiedAt!.getTime()).toBeGreaterThanOrEqual(first.emailVerifiedAt!.getTime());
+
+    // An identity without email leaves the stored one.
+    expect((await upsertCitizenFromClaims(claims(cf, null))).email).toBe("anna.verdi@example.test");
+  });
+
+  it("keeps an address the citizen confirmed in their profile over the identity's", async () => {
+    const cf = fiscalCode();
+    const citizen = await upsertCitizenFromClaims(claims(cf, "anna@example.test"));
+    const prisma = await db();
+    const chosenAt = new Date();
+    await prisma.contactVerification.create({
+      data: { citizenId: citizen.id, channel: "EMAIL", value: "anna.casa@example.test", codeHash: "x", expiresAt: chosenAt, consumedAt: chosenAt },
+    });
+    await prisma.citizen.update({ where: { id: citizen.id }, data: { email: "anna.casa@example.test", emailVerifiedAt: chosenAt } });
+
+    const after = await upsertCitizenFromClaims(claims(cf, "anna@example.test"));
+    expect(after).toMatchObject({ email: "anna.casa@example.test", emailVerifiedAt: chosenAt });
   });
 });
