@@ -1,6 +1,9 @@
 import type { ComponentType } from "react";
 import type { z } from "zod";
 import ApplicationReceipt, { ZApplicationReceiptProps, subject as applicationReceiptSubject } from "@/emails/application-receipt";
+import ContactVerification, { ZContactVerificationProps, subject as contactVerificationSubject } from "@/emails/contact-verification";
+import DraftExpiring, { ZDraftExpiringProps, subject as draftExpiringSubject } from "@/emails/draft-expiring";
+import EmailSignInLink, { ZEmailSignInLinkProps, subject as emailSignInLinkSubject } from "@/emails/email-sign-in-link";
 import Notification, { ZNotificationProps, subject as notificationSubject } from "@/emails/notification";
 import TestEmail, { ZTestEmailProps, subject as testEmailSubject } from "@/emails/test-email";
 import type { TEmailContext, TEmailSubject } from "@/emails/components/types";
@@ -23,6 +26,9 @@ export const EMAIL_TEMPLATES = {
   "test-email": template({ schema: ZTestEmailProps, Component: TestEmail, subject: testEmailSubject }),
   notification: template({ schema: ZNotificationProps, Component: Notification, subject: notificationSubject }),
   "application-receipt": template({ schema: ZApplicationReceiptProps, Component: ApplicationReceipt, subject: applicationReceiptSubject }),
+  "email-sign-in-link": template({ schema: ZEmailSignInLinkProps, Component: EmailSignInLink, subject: emailSignInLinkSubject }),
+  "draft-expiring": template({ schema: ZDraftExpiringProps, Component: DraftExpiring, subject: draftExpiringSubject }),
+  "contact-verification": template({ schema: ZContactVerificationProps, Component: ContactVerification, subject: contactVerificationSubject }),
 };
 
 export type TEmailTemplateName = keyof typeof EMAIL_TEMPLATES;

@@ -60,6 +60,15 @@ describe("securityHeaders", () => {
     expect(h["X-Content-Type-Options"]).toBe("nosniff");
     expect(h["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
   });
+
+  it("never sends the address of a page holding a secret token to another site", () => {
+    for (const pathname of ["/esempio/domande/segui/abc", "/esempio/domande/segui/abc/ricevuta", "/esempio/accesso-email/abc"]) {
+      expect(securityHeaders(ctx({ pathname }))["Referrer-Policy"], pathname).toBe("same-origin");
+    }
+    for (const pathname of ["/esempio/accesso-email", "/esempio/domande/123", "/esempio/servizi/segui"]) {
+      expect(securityHeaders(ctx({ pathname }))["Referrer-Policy"], pathname).toBe("strict-origin-when-cross-origin");
+    }
+  });
 });
 
 describe("createNonce", () => {

@@ -38,6 +38,14 @@ function isDevTool(pathname: string): boolean {
   return pathname === "/dev" || pathname.startsWith("/dev/");
 }
 
+/** Pages whose address carries a secret (one-time sign-in link, follow-your-application link):
+ * their address is never sent to another site. "same-origin", not "no-referrer": under
+ * no-referrer browsers send `Origin: null` on POSTs, and Next.js refuses such server actions
+ * (the confirm button, the language switcher). */
+export function hasTokenInPath(pathname: string): boolean {
+  return /^\/[^/]+\/(?:accesso-email|domande\/segui)\/[^/]+/.test(pathname);
+}
+
 export function contentSecurityPolicy(ctx: TSecurityContext): string {
   if (isApi(ctx.pathname)) {
     // JSON and redirects: nothing to render, but never frameable.
@@ -74,7 +82,7 @@ export function contentSecurityPolicy(ctx: TSecurityContext): string {
 export function securityHeaders(ctx: TSecurityContext): Record<string, string> {
   const headers: Record<string, string> = {
     "Content-Security-Policy": contentSecurityPolicy(ctx),
-    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Referrer-Policy": hasTokenInPath(ctx.pathname) ? "same-origin" : "strict-origin-when-cross-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": isDevTool(ctx.pathname) ? "SAMEORIGIN" : "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",

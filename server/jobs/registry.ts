@@ -1,5 +1,6 @@
 import type { TJobDefinition } from "./define";
 import { applicationSubmittedJob } from "./definitions/application-submitted";
+import { draftsRetentionJob } from "./definitions/drafts-retention";
 import { jobsCleanupJob } from "./definitions/jobs-cleanup";
 import { sendEmailJob } from "./definitions/send-email";
 
@@ -7,6 +8,7 @@ import { sendEmailJob } from "./definitions/send-email";
 // defineJob(...) and add it to this list. Both providers (local worker, Inngest) read this list.
 export const jobRegistry: readonly TJobDefinition[] = [
   applicationSubmittedJob,
+  draftsRetentionJob,
   jobsCleanupJob,
   sendEmailJob,
 ];
