@@ -57,9 +57,11 @@ test("the service card shows processing time, access level and the way to apply"
   }
   await expect(page.getByRole("region", { name: "Tempi" })).toContainText("entro 60 giorni");
   await expect(page.getByRole("region", { name: "Come accedere" })).toContainText("Serve SPID o CIE (livello 2)");
-  // Open, but the online form flow is not built yet: an honest notice, no link to a missing page.
-  await expect(page.getByRole("region", { name: "Accedi al servizio" })).toContainText("disponibile a breve");
-  await expect(page.getByRole("link", { name: "Presenta la domanda" })).toHaveCount(0);
+  // Open: the card leads to the online form.
+  await expect(page.getByRole("region", { name: "Accedi al servizio" }).getByRole("link", { name: "Presenta la domanda" })).toHaveAttribute(
+    "href",
+    `/${DEMO.tenant}/servizi/${SERVICES.nursery.slug}/domanda`,
+  );
   await expectAccessible(page);
 });
 
@@ -67,7 +69,7 @@ test("the food voucher card says no SPID is needed", async ({ page }) => {
   await page.goto(`/${DEMO.tenant}/servizi/${SERVICES.food.slug}`);
   await expect(page.getByRole("region", { name: "Come accedere" })).toContainText("Non serve SPID: basta un indirizzo email verificato");
   await expect(page.getByRole("region", { name: "Tempi" })).toContainText("entro 30 giorni");
-  await expect(page.getByTestId("apply-unavailable")).toBeVisible();
+  await expect(page.getByTestId("apply-link")).toBeVisible();
   await expectAccessible(page);
 });
 

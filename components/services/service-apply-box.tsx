@@ -4,7 +4,7 @@ import { getDateTimeParts } from "./date-time-parts";
 
 // Where a service card lets the citizen start: the "Presenta la domanda" button when the service
 // is open, otherwise a notice saying why not (and when it opens) and no button at all.
-export async function ServiceApplyBox({ service }: { service: TServiceCard; tenantSlug: string }) {
+export async function ServiceApplyBox({ service, tenantSlug }: { service: TServiceCard; tenantSlug: string }) {
   const [t, parts] = await Promise.all([getTranslations("catalogue.card"), getDateTimeParts()]);
   const a = service.availability;
   const access = t(`accessLevel.${service.accessLevel}`);
@@ -17,12 +17,9 @@ export async function ServiceApplyBox({ service }: { service: TServiceCard; tena
         </h2>
         <p className="mb-1">{a.closesAt ? t("openUntil", parts(a.closesAt)) : t("openAlways")}</p>
         <p>{access}.</p>
-        {/* The online form flow is not built yet: say how to apply meanwhile instead of linking
-            to a page that does not exist. The citizen-journey work replaces this with the
-            "Presenta la domanda" link to /{tenant}/servizi/{slug}/domanda. */}
-        <p className="mb-0" data-testid="apply-unavailable">
-          {t("applyComingSoon")}
-        </p>
+        <a className="btn btn-primary" href={`/${tenantSlug}/servizi/${service.slug}/domanda`} data-testid="apply-link">
+          {t("applyStart")}
+        </a>
       </section>
     );
   }

@@ -127,3 +127,26 @@ describe("the form-filling flow", () => {
     expect(state.readOnlyKeys).toEqual([]);
   });
 });
+
+describe("files in a submission", () => {
+  const FILE_FORM: TFormSchema = {
+    version: 1,
+    pages: [{ key: "doc", title: "Documenti", fields: [{ key: "certificato", type: "file", label: "Certificato", required: true, maxSizeMb: 5, accept: ["pdf"] }] }],
+  };
+
+  it("refuses a reference to a file that was not uploaded to this application, and keeps the draft", async () => {
+    const prisma = await db();
+    const tenant = await createTenant();
+    const citizen = await createCitizen();
+    const service = await createTestService({ tenantId: tenant.id, formSchema: FILE_FORM });
+    const applicant: TApplicant = { kind: "citizen", citizenId: citizen.id };
+    const { application } = await startApplication({ tenantId: tenant.id, serviceSlug: service.slug, applicant });
+    const ref = { tenantId: tenant.id, applicationId: application.id, applicant };
+    // A well-formed reference the client made up (or copied from someone else's application).
+    await saveAnswers({ ...ref, data: { certificato: [{ id: randomUUID(), name: "x.pdf", size: 10, type: "application/pdf" }] } });
+    const e = await errorOf(submitAnswers({ ...ref, submissionKey: randomUUID() }));
+    expect(e.code).toBe("BAD_REQUEST");
+    expect(Object.keys(e.fields ?? {})).toEqual(["certificato.0"]);
+    expect((await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(APPLICATION_STATUS.DRAFT);
+  });
+});

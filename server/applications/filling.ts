@@ -5,6 +5,7 @@ import { buildValidator, validateAnswers, type TAnswersIssue } from "@/server/fo
 import { encodeFieldError } from "@/server/forms/field-error";
 import { enforceIdentityValues, prefillAnswers, readOnlyFieldKeys, type TIdentityData, type TProfileData } from "@/server/forms/prefill";
 import { ZFormSchema, type TFormSchema, type TRawAnswers } from "@/server/forms/schema";
+import { assertAttachmentsBelongTo } from "@/server/uploads/attachments";
 import type { TApplicant } from "./applicant";
 import { createDraft, getApplicationForApplicant, saveDraft } from "./drafts";
 import { APPLICATION_STATUS } from "./status";
@@ -166,5 +167,9 @@ export async function submitAnswers(input: {
   now?: Date;
 }): Promise<TSubmitApplicationResult> {
   const { identity } = await applicantIdentity(input.applicant);
-  return submitApplication({ ...input, validate: formValidatorFor(identity) });
+  return submitApplication({
+    ...input,
+    validate: formValidatorFor(identity),
+    checkData: (data, schema) => assertAttachmentsBelongTo({ tenantId: input.tenantId, applicationId: input.applicationId, schema: parseFormSchema(schema), data }),
+  });
 }

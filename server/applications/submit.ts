@@ -25,6 +25,9 @@ export type TSubmitApplicationInput = {
   submissionKey: string;
   /** Submit-mode validator of the application's form (server never trusts the client's checks). */
   validate: TFormValidatorFactory;
+  /** Further checks of the validated answers before anything is written (e.g. that every file
+   * referenced was uploaded to this application); throws to refuse. */
+  checkData?: (data: Prisma.InputJsonObject, formSchema: Prisma.JsonValue) => Promise<void>;
   now?: Date;
 };
 
@@ -70,6 +73,7 @@ export async function submitApplication(input: TSubmitApplicationInput): Promise
     throw new AppError("CONFLICT", "applications.errors.formChanged");
   }
   const data = validateFormData(input.validate, application.formVersion.schema, "submit", application.data);
+  await input.checkData?.(data, application.formVersion.schema);
 
   let won: boolean;
   try {
