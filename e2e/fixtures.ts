@@ -32,3 +32,16 @@ export async function signInStaff(page: Page, email: string, password = STAFF_PA
 
 export const test = base;
 export { expect };
+
+type TScope = Pick<Page, "getByRole" | "locator">;
+
+/**
+ * Picks a radio button or ticks a checkbox the way a person does: by its label. Bootstrap Italia
+ * draws its own control over a visually hidden input, so the label is what is on screen.
+ */
+export async function pick(scope: TScope, role: "radio" | "checkbox", name: string | RegExp) {
+  const input = scope.getByRole(role, typeof name === "string" ? { name, exact: true } : { name });
+  const id = await input.getAttribute("id");
+  await scope.locator(`label[for="${id}"]`).click();
+  await expect(input).toBeChecked();
+}
