@@ -1,25 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDraft } from "@/server/applications/drafts";
 import { db } from "@/server/db/client";
-import { AppError } from "@/server/errors";
 import { createTestService } from "@/server/applications/testing";
 import { createTenant } from "@/server/test/factories";
 import { confirmEmailSignIn, EMAIL_SIGN_IN_LIMITS, inspectEmailSignInLink, requestEmailSignIn } from "./email-sign-in";
+import { appErrorOf } from "@/server/test/app-error";
 
 beforeAll(async () => {
   await db();
 });
 
 const MINUTE = 60_000;
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 async function linkEmails(tenantId: string, to?: string) {
   const prisma = await db();
@@ -68,7 +59,7 @@ describe("requestEmailSignIn / confirmEmailSignIn", () => {
     const confirmed = await confirmEmailSignIn({ tenantId: tenant.id, token: email!.token });
     expect(confirmed).toEqual({ email: "anna@example.it", serviceId: service.id, serviceSlug: service.slug });
 
-    const again = await errorOf(confirmEmailSignIn({ tenantId: tenant.id, token: email!.token }));
+    const again = await appErrorOf(confirmEmailSignIn({ tenantId: tenant.id, token: email!.token }));
     expect([again.code, again.messageKey]).toEqual(["CONFLICT", "emailAccess.errors.linkUsed"]);
     expect((await inspectEmailSignInLink({ tenantId: tenant.id, token: email!.token })).state).toBe("used");
   });
@@ -89,7 +80,7 @@ describe("requestEmailSignIn / confirmEmailSignIn", () => {
 
     const late = new Date(now.getTime() + 30 * MINUTE);
     expect((await inspectEmailSignInLink({ tenantId: tenant.id, token, now: late })).state).toBe("expired");
-    const e = await errorOf(confirmEmailSignIn({ tenantId: tenant.id, token, now: late }));
+    const e = await appErrorOf(confirmEmailSignIn({ tenantId: tenant.id, token, now: late }));
     expect(e.messageKey).toBe("emailAccess.errors.linkExpired");
     // Still refused later, and not used up by the refusals.
     expect((await inspectEmailSignInLink({ tenantId: tenant.id, token, now: late })).email).toBeNull();
@@ -104,7 +95,7 @@ describe("requestEmailSignIn / confirmEmailSignIn", () => {
     await requestEmailSignIn({ tenantId: tenant.id, email: "anna@example.it", serviceId: service.id });
     const token = await onlyLinkToken(tenant.id);
 
-    const e = await errorOf(confirmEmailSignIn({ tenantId: other.id, token }));
+    const e = await appErrorOf(confirmEmailSignIn({ tenantId: other.id, token }));
     expect([e.code, e.messageKey]).toEqual(["NOT_FOUND", "emailAccess.errors.linkInvalid"]);
     expect((await inspectEmailSignInLink({ tenantId: other.id, token })).state).toBe("invalid");
     // The attempt elsewhere did not spend it.
@@ -114,7 +105,7 @@ describe("requestEmailSignIn / confirmEmailSignIn", () => {
   it("refuses made-up links", async () => {
     const { tenant } = await setup();
     for (const token of ["", "abc", "x".repeat(43), "../../etc/passwd"]) {
-      const e = await errorOf(confirmEmailSignIn({ tenantId: tenant.id, token }));
+      const e = await appErrorOf(confirmEmailSignIn({ tenantId: tenant.id, token }));
       expect(e.messageKey, token).toBe("emailAccess.errors.linkInvalid");
     }
   });
@@ -129,7 +120,7 @@ describe("requestEmailSignIn / confirmEmailSignIn", () => {
       ["anna@example", "emailAccess.errors.invalidEmail"],
       [`${"a".repeat(250)}@example.it`, "emailAccess.errors.invalidEmail"],
     ] as const) {
-      const e = await errorOf(requestEmailSignIn({ tenantId: tenant.id, email, serviceId: service.id }));
+      const e = await appErrorOf(requestEmailSignIn({ tenantId: tenant.id, email, serviceId: service.id }));
       expect([e.code, e.fields], email).toEqual(["BAD_REQUEST", { email: key }]);
     }
     expect(await linkEmails(tenant.id)).toHaveLength(0);
@@ -148,7 +139,7 @@ describe("requestEmailSignIn / confirmEmailSignIn", () => {
     const spid = await createTestService({ tenantId: tenant.id, accessLevel: "SPID_L2" });
     const elsewhere = await setup();
     for (const serviceId of [spid.id, elsewhere.service.id]) {
-      const e = await errorOf(requestEmailSignIn({ tenantId: tenant.id, email: "anna@example.it", serviceId }));
+      const e = await appErrorOf(requestEmailSignIn({ tenantId: tenant.id, email: "anna@example.it", serviceId }));
       expect([e.code, e.fields]).toEqual(["NOT_FOUND", { service: "emailAccess.errors.serviceNotAvailable" }]);
     }
     expect(await linkEmails(tenant.id)).toHaveLength(0);
@@ -162,7 +153,7 @@ describe("requestEmailSignIn / confirmEmailSignIn", () => {
     for (let i = 0; i < EMAIL_SIGN_IN_LIMITS.perEmail; i++) {
       await requestEmailSignIn({ tenantId: tenant.id, email: "fretta@example.it", serviceId: service.id, now: at(i * 5) });
     }
-    const e = await errorOf(requestEmailSignIn({ tenantId: tenant.id, email: "FRETTA@example.it", serviceId: service.id, now: at(30) }));
+    const e = await appErrorOf(requestEmailSignIn({ tenantId: tenant.id, email: "FRETTA@example.it", serviceId: service.id, now: at(30) }));
     expect(e.code).toBe("TOO_MANY_REQUESTS");
     // The first link leaves the window 60 minutes after it was sent: 30 minutes from now.
     expect(e.retryAfterSeconds).toBe(30 * 60);
@@ -183,7 +174,7 @@ describe("requestEmailSignIn / confirmEmailSignIn", () => {
     for (let i = 0; i < EMAIL_SIGN_IN_LIMITS.perIp; i++) {
       await requestEmailSignIn({ tenantId: tenant.id, email: `p${Math.floor(i / perEmail)}@example.it`, serviceId: service.id, ip, now });
     }
-    const e = await errorOf(requestEmailSignIn({ tenantId: tenant.id, email: "altro@example.it", serviceId: service.id, ip, now }));
+    const e = await appErrorOf(requestEmailSignIn({ tenantId: tenant.id, email: "altro@example.it", serviceId: service.id, ip, now }));
     expect(e.code).toBe("TOO_MANY_REQUESTS");
     // Someone else, from another address, still gets a link.
     await requestEmailSignIn({ tenantId: tenant.id, email: "altro@example.it", serviceId: service.id, ip: "198.51.100.1", now });

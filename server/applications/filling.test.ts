@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { AppError } from "@/server/errors";
 import type { TFormSchema } from "@/server/forms/schema";
 import { createCitizen, createTenant } from "@/server/test/factories";
 import type { TApplicant } from "./applicant";
 import { loadFillState, moveDraftToCurrentForm, saveAnswers, startApplication, submitAnswers } from "./filling";
 import { APPLICATION_STATUS } from "./status";
 import { createTestService, publishTestFormVersion } from "./testing";
+import { appErrorOf } from "@/server/test/app-error";
 
 const FORM: TFormSchema = {
   version: 1,
@@ -33,15 +33,6 @@ async function setup(opts: { accessLevel?: "ANONYMOUS_EMAIL" } = {}) {
   const service = await createTestService({ tenantId: tenant.id, formSchema: FORM, ...opts });
   const applicant: TApplicant = { kind: "citizen", citizenId: citizen.id };
   return { prisma, tenant, citizen, service, applicant };
-}
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
 }
 
 describe("the form-filling flow", () => {
@@ -75,7 +66,7 @@ describe("the form-filling flow", () => {
     const { tenant, service, applicant } = await setup();
     const { application } = await startApplication({ tenantId: tenant.id, serviceSlug: service.slug, applicant });
     await saveAnswers({ tenantId: tenant.id, applicationId: application.id, applicant, data: { haFigli: "false" }, expectedVersion: 0 });
-    const e = await errorOf(saveAnswers({ tenantId: tenant.id, applicationId: application.id, applicant, data: { haFigli: "true" }, expectedVersion: 0 }));
+    const e = await appErrorOf(saveAnswers({ tenantId: tenant.id, applicationId: application.id, applicant, data: { haFigli: "true" }, expectedVersion: 0 }));
     expect(e.messageKey).toBe("applications.errors.draftChangedElsewhere");
   });
 
@@ -84,7 +75,7 @@ describe("the form-filling flow", () => {
     const { application } = await startApplication({ tenantId: tenant.id, serviceSlug: service.slug, applicant });
     const ref = { tenantId: tenant.id, applicationId: application.id, applicant };
     await saveAnswers({ ...ref, data: { nome: "Maria", email: "maria@example.test", haFigli: "true" } });
-    const refused = await errorOf(submitAnswers({ ...ref, submissionKey: randomUUID() }));
+    const refused = await appErrorOf(submitAnswers({ ...ref, submissionKey: randomUUID() }));
     expect(refused.code).toBe("BAD_REQUEST");
     expect(Object.keys(refused.fields ?? {}).sort()).toEqual(["iban", "quantiFigli"]);
     expect((await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(APPLICATION_STATUS.DRAFT);
@@ -112,9 +103,9 @@ describe("the form-filling flow", () => {
     const { tenant, service, applicant } = await setup();
     const { application } = await startApplication({ tenantId: tenant.id, serviceSlug: service.slug, applicant });
     const other = await createCitizen();
-    const e = await errorOf(loadFillState({ tenantId: tenant.id, applicationId: application.id, applicant: { kind: "citizen", citizenId: other.id } }));
+    const e = await appErrorOf(loadFillState({ tenantId: tenant.id, applicationId: application.id, applicant: { kind: "citizen", citizenId: other.id } }));
     expect(e.code).toBe("NOT_FOUND");
-    const asEmail = await errorOf(saveAnswers({ tenantId: tenant.id, applicationId: application.id, applicant: { kind: "email", email: "maria@example.test" }, data: {} }));
+    const asEmail = await appErrorOf(saveAnswers({ tenantId: tenant.id, applicationId: application.id, applicant: { kind: "email", email: "maria@example.test" }, data: {} }));
     expect(asEmail.code).toBe("NOT_FOUND");
   });
 
@@ -144,7 +135,7 @@ describe("files in a submission", () => {
     const ref = { tenantId: tenant.id, applicationId: application.id, applicant };
     // A well-formed reference the client made up (or copied from someone else's application).
     await saveAnswers({ ...ref, data: { certificato: [{ id: randomUUID(), name: "x.pdf", size: 10, type: "application/pdf" }] } });
-    const e = await errorOf(submitAnswers({ ...ref, submissionKey: randomUUID() }));
+    const e = await appErrorOf(submitAnswers({ ...ref, submissionKey: randomUUID() }));
     expect(e.code).toBe("BAD_REQUEST");
     expect(Object.keys(e.fields ?? {})).toEqual(["certificato.0"]);
     expect((await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(APPLICATION_STATUS.DRAFT);

@@ -1,22 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { AppError } from "@/server/errors";
 import { createCitizen, createTenant } from "@/server/test/factories";
 import type { TApplicant } from "./applicant";
 import { createDraft, saveDraft } from "./drafts";
 import { APPLICATION_STATUS } from "./status";
 import { submitApplication } from "./submit";
 import { createTestService, publishTestFormVersion, testValidator } from "./testing";
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+import { appErrorOf } from "@/server/test/app-error";
 
 async function filledDraft(opts: { accessLevel?: "ANONYMOUS_EMAIL" } = {}) {
   const tenant = await createTenant();
@@ -53,7 +44,7 @@ describe("submitApplication", () => {
     expect(await jobsFor(application.id)).toBe(1);
 
     // A draft can't be edited once submitted.
-    const e = await errorOf(saveDraft({ tenantId: tenant.id, applicationId: application.id, applicant, data: { fullName: "Altro" } }));
+    const e = await appErrorOf(saveDraft({ tenantId: tenant.id, applicationId: application.id, applicant, data: { fullName: "Altro" } }));
     expect(e.messageKey).toBe("applications.errors.notADraft");
   });
 
@@ -76,7 +67,7 @@ describe("submitApplication", () => {
     const { tenant, applicant, service, application } = await filledDraft();
     const prisma = await db();
     await prisma.service.update({ where: { id: service.id }, data: { closesAt: new Date(Date.now() - 1000) } });
-    const e = await errorOf(
+    const e = await appErrorOf(
       submitApplication({ tenantId: tenant.id, applicationId: application.id, applicant, submissionKey: randomUUID(), validate: testValidator }),
     );
     expect(e.code).toBe("CONFLICT");
@@ -92,7 +83,7 @@ describe("submitApplication", () => {
     const prisma = await db();
     const v2 = await publishTestFormVersion(service.id, tenant.id, 2);
     await prisma.service.update({ where: { id: service.id }, data: { currentFormVersionId: v2.id } });
-    const e = await errorOf(
+    const e = await appErrorOf(
       submitApplication({ tenantId: tenant.id, applicationId: application.id, applicant, submissionKey: randomUUID(), validate: testValidator }),
     );
     expect(e.code).toBe("CONFLICT");
@@ -105,7 +96,7 @@ describe("submitApplication", () => {
   it("maps missing answers to their fields and stays a draft", async () => {
     const { tenant, applicant, application } = await filledDraft();
     await saveDraft({ tenantId: tenant.id, applicationId: application.id, applicant, data: { fullName: "  " } });
-    const e = await errorOf(
+    const e = await appErrorOf(
       submitApplication({ tenantId: tenant.id, applicationId: application.id, applicant, submissionKey: randomUUID(), validate: testValidator }),
     );
     expect(e.code).toBe("BAD_REQUEST");
@@ -117,7 +108,7 @@ describe("submitApplication", () => {
   it("won't let another citizen submit someone's draft", async () => {
     const { tenant, application } = await filledDraft();
     const intruder = await createCitizen();
-    const e = await errorOf(
+    const e = await appErrorOf(
       submitApplication({
         tenantId: tenant.id,
         applicationId: application.id,
@@ -137,7 +128,7 @@ describe("submitApplication", () => {
     await submitApplication({ tenantId: a.tenant.id, applicationId: a.application.id, applicant: a.applicant, submissionKey: key, validate: testValidator });
     const { application: second } = await createDraft({ tenantId: a.tenant.id, serviceId: a.service.id, applicant: a.applicant });
     await saveDraft({ tenantId: a.tenant.id, applicationId: second.id, applicant: a.applicant, data: { fullName: "Maria Rossi" } });
-    const e = await errorOf(
+    const e = await appErrorOf(
       submitApplication({ tenantId: a.tenant.id, applicationId: second.id, applicant: a.applicant, submissionKey: key, validate: testValidator }),
     );
     expect(e.messageKey).toBe("applications.errors.submissionKeyReused");

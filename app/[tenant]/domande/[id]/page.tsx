@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ApplicationForm } from "@/components/forms/application-form";
-import { EmailApplicantBanner } from "@/components/applicant/email-applicant-banner";
-import { PageTitle } from "@/components/page-title";
+import { ApplicationPageHeader } from "@/components/forms/application-page-header";
 import { APPLICATION_STATUS } from "@/server/applications/status";
 import { loadApplicationPage } from "@/server/applications/page-state";
 import { getTenantOr404 } from "../../get-tenant";
@@ -19,21 +18,12 @@ export default async function FillApplicationPage({ params, searchParams }: TPro
   const tenant = await getTenantOr404(slug);
   const { state, formUpdated } = await loadApplicationPage(tenant, id, `/${tenant.slug}/domande/${id}`);
   if (state.status !== APPLICATION_STATUS.DRAFT) redirect(`/${tenant.slug}/domande/${id}/inviata`);
-  const [t, tShell] = await Promise.all([getTranslations("forms.fill"), getTranslations("shell")]);
+  const t = await getTranslations("forms.fill");
   const pageKey = [passo, state.currentPageKey].find((k) => k && state.schema.pages.some((p) => p.key === k)) ?? state.schema.pages[0]!.key;
 
   return (
     <div className="container pb-5" style={{ maxWidth: 820 }}>
-      <PageTitle
-        breadcrumb={[
-          { label: tShell("breadcrumb.home"), href: `/${tenant.slug}` },
-          { label: state.service.name, href: `/${tenant.slug}/servizi/${state.service.slug}` },
-          { label: t("breadcrumb") },
-        ]}
-        title={state.service.name}
-        lead={t("lead")}
-      />
-      <EmailApplicantBanner tenant={{ id: tenant.id, slug: tenant.slug }} />
+      <ApplicationPageHeader tenant={tenant} service={state.service} step={t("breadcrumb")} lead={t("lead")} />
       {formUpdated ? (
         <div className="alert alert-info" role="status">
           {t("formOutdated")}

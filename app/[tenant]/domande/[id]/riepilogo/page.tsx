@@ -4,12 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { FormSteps } from "@/components/forms/form-steps";
 import { SubmitApplication } from "@/components/forms/submit-application";
 import { SummaryList } from "@/components/forms/summary-list";
-import { EmailApplicantBanner } from "@/components/applicant/email-applicant-banner";
-import { PageTitle } from "@/components/page-title";
+import { ApplicationPageHeader } from "@/components/forms/application-page-header";
 import { loadApplicationPage } from "@/server/applications/page-state";
 import { APPLICATION_STATUS } from "@/server/applications/status";
 import { validateAnswers } from "@/server/forms/build-validator";
-import { formatFieldError } from "@/server/forms/field-error";
+import { encodeFieldError, formatFieldError } from "@/server/forms/field-error";
 import { summarizeAnswers } from "@/server/forms/summary";
 import { shownPageKeys } from "@/server/forms/visibility";
 import { getTenantOr404 } from "../../../get-tenant";
@@ -27,7 +26,7 @@ export default async function SummaryPage({ params }: TProps) {
   const base = `/${tenant.slug}/domande/${id}`;
   const { state } = await loadApplicationPage(tenant, id, `${base}/riepilogo`);
   if (state.status !== APPLICATION_STATUS.DRAFT) redirect(`${base}/inviata`);
-  const [t, tForms, tShell] = await Promise.all([getTranslations("forms.summary"), getTranslations("forms"), getTranslations("shell")]);
+  const [t, tForms] = await Promise.all([getTranslations("forms.summary"), getTranslations("forms")]);
 
   const checked = validateAnswers(state.schema, state.data, { mode: "submit" });
   const valid = validateAnswers(state.schema, state.data, { mode: "draft" }).answers;
@@ -36,21 +35,12 @@ export default async function SummaryPage({ params }: TProps) {
   const pageOfField = new Map(state.schema.pages.flatMap((p) => p.fields.map((f) => [f.key, p] as const)));
   const problems = checked.issues.map((i) => {
     const page = pageOfField.get(String(i.path[0]));
-    return { page, message: formatFieldError({ message: `forms.errors.${i.error}${i.values ? `|${JSON.stringify(i.values)}` : ""}` }, tForms) };
+    return { page, message: formatFieldError(encodeFieldError(i.error, i.values), tForms) };
   });
 
   return (
     <div className="container pb-5" style={{ maxWidth: 820 }}>
-      <PageTitle
-        breadcrumb={[
-          { label: tShell("breadcrumb.home"), href: `/${tenant.slug}` },
-          { label: state.service.name, href: `/${tenant.slug}/servizi/${state.service.slug}` },
-          { label: t("breadcrumb") },
-        ]}
-        title={state.service.name}
-        lead={t("lead")}
-      />
-      <EmailApplicantBanner tenant={{ id: tenant.id, slug: tenant.slug }} />
+      <ApplicationPageHeader tenant={tenant} service={state.service} step={t("breadcrumb")} lead={t("lead")} />
       <FormSteps pages={state.schema.pages.filter((p) => shown.has(p.key))} current={shown.size} summary />
       <h2 className="h3 mb-3">{t("title")}</h2>
 
