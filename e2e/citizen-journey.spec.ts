@@ -16,6 +16,11 @@ test.use({ viewport: phone.viewport, userAgent: phone.userAgent, deviceScaleFact
 const mario = DEV_IDENTITIES.find((i) => i.given_name === "Mario")!;
 const NURSERY = "iscrizione-nido";
 
+// The smallest well-formed PDF: one empty page.
+const MINIMAL_PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
 function isoDaysAgo(days: number): string {
   const d = new Date(Date.now() - days * 86_400_000);
   return d.toISOString().slice(0, 10);
@@ -75,7 +80,15 @@ test("a citizen applies for a nursery place on a phone: draft, resume elsewhere,
   await expect(page.getByText("Certificazione della disabilità")).toHaveCount(0);
   await pick(page, "radio", "Sì");
   await expect(page.getByText("Certificazione della disabilità").first()).toBeVisible();
-  await pick(page, "radio", "No");
+
+  // Uploads are judged by content: a text file named .pdf is refused with a clear message and
+  // nothing else on the page is lost; a real PDF is accepted and listed.
+  const fileInput = page.locator('input[type="file"]');
+  await fileInput.setInputFiles({ name: "verbale.pdf", mimeType: "application/pdf", buffer: Buffer.from("non sono un PDF") });
+  await expect(page.getByTestId("upload-error")).toContainText("non è di un tipo accettato");
+  await expect(page.getByLabel(/^Nome/)).toHaveValue(childName);
+  await fileInput.setInputFiles({ name: "verbale-104.pdf", mimeType: "application/pdf", buffer: MINIMAL_PDF });
+  await expect(page.getByRole("list", { name: /certificazione della disabilità/i })).toContainText("verbale-104.pdf");
   await expect(page.getByTestId("save-status")).toContainText(/bozza salvata/i);
   await page.getByRole("button", { name: "Salva e continua" }).click();
   await expect(page.getByTestId("form-steps")).toContainText("Passo 3 di 5");
@@ -106,6 +119,7 @@ test("a citizen applies for a nursery place on a phone: draft, resume elsewhere,
   await expect(main).toContainText(childCode);
   await expect(main).toContainText("3331234567");
   await expect(main).toContainText("Nido «Arcobaleno»");
+  await expect(main).toContainText("verbale-104.pdf");
   await expect(other.getByTestId("change-bambino")).toHaveAttribute("href", /\?passo=bambino$/);
   await expectAccessible(other);
 

@@ -255,7 +255,7 @@ export function FileUploadField(props: TFileUploadFieldProps) {
       </div>
       <div aria-live="assertive" aria-atomic="true">
         {uploadError ? (
-          <div id={uploadErrorId} className="invalid-feedback d-block">
+          <div id={uploadErrorId} className="invalid-feedback d-block" data-testid="upload-error">
             {uploadError}
           </div>
         ) : null}
