@@ -153,4 +153,13 @@ test("a citizen applies for a nursery place on a phone: draft, resume elsewhere,
   await expect(timeline).toContainText("Inviata");
   await expect(timeline).toContainText("Protocollata");
   await expectAccessible(other);
+
+  // The notice of registration is also in the area's messages, unread until opened.
+  await other.goto(`/${DEMO.tenant}/area-personale/messaggi`);
+  const notice = other.getByRole("button", { name: /domanda protocollata/i }).first();
+  await expect(notice).toContainText("Non letto");
+  await notice.click();
+  await expect(other.locator("#main-content")).toContainText(protocolNumber);
+  await expect(other.getByRole("button", { name: /domanda protocollata/i }).first()).not.toContainText("Non letto");
+  await expectAccessible(other);
 });
