@@ -84,6 +84,10 @@ describe("the form-filling flow", () => {
     const { application: submitted } = await submitAnswers({ ...ref, submissionKey: randomUUID() });
     expect(submitted.status).toBe(APPLICATION_STATUS.SUBMITTED);
     expect(submitted.data).toEqual({ nome: "Maria", email: "maria@example.test", haFigli: true, quantiFigli: 2, iban: "IT60X0542811101000000123456" });
+    // The inbox searches and sorts by the applicant, copied at submission.
+    const citizen = await prisma.citizen.findUniqueOrThrow({ where: { id: applicant.kind === "citizen" ? applicant.citizenId : "" } });
+    expect(submitted.applicantName).toBe(`${citizen.familyName} ${citizen.givenName}`);
+    expect(submitted.applicantFiscalCode).toBe(citizen.fiscalCode);
   });
 
   it("moves a draft to the form's new version, keeping the answers", async () => {

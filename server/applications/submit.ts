@@ -1,6 +1,8 @@
 import { Prisma, type Application } from "@/server/db/generated/client";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { applicantFromAnswers } from "@/server/forms/prefill";
+import { ZFormSchema } from "@/server/forms/schema";
 import { triggerJob } from "@/server/jobs/client";
 import { ownerWhere, type TApplicant } from "./applicant";
 import { assertServiceOpen } from "./service-window";
@@ -39,6 +41,17 @@ export type TSubmitApplicationResult = {
 
 const notFound = () => new AppError("NOT_FOUND", "applications.errors.applicationNotFound");
 
+/** Name and fiscal code for the inbox: the identity's, else what the answers say. */
+function applicantOf(
+  citizen: { givenName: string; familyName: string; fiscalCode: string } | null,
+  schemaJson: Prisma.JsonValue,
+  data: Prisma.InputJsonObject,
+): { name: string | null; fiscalCode: string | null } {
+  if (citizen) return { name: `${citizen.familyName} ${citizen.givenName}`.trim(), fiscalCode: citizen.fiscalCode };
+  const schema = ZFormSchema.safeParse(schemaJson);
+  return schema.success ? applicantFromAnswers(schema.data, data) : { name: null, fiscalCode: null };
+}
+
 function isUniqueViolation(e: unknown): boolean {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 }
@@ -62,6 +75,7 @@ export async function submitApplication(input: TSubmitApplicationInput): Promise
     include: {
       service: { select: { status: true, opensAt: true, closesAt: true, currentFormVersionId: true } },
       formVersion: { select: { schema: true } },
+      citizen: { select: { givenName: true, familyName: true, fiscalCode: true } },
     },
   });
   if (!application) throw notFound();
@@ -74,6 +88,7 @@ export async function submitApplication(input: TSubmitApplicationInput): Promise
   }
   const data = validateFormData(input.validate, application.formVersion.schema, "submit", application.data);
   await input.checkData?.(data, application.formVersion.schema);
+  const who = applicantOf(application.citizen, application.formVersion.schema, data);
 
   let won: boolean;
   try {
@@ -85,6 +100,8 @@ export async function submitApplication(input: TSubmitApplicationInput): Promise
           submissionKey: input.submissionKey,
           submittedAt: now,
           data,
+          applicantName: who.name,
+          applicantFiscalCode: who.fiscalCode,
           draftExpiresAt: null,
           version: { increment: 1 },
         },

@@ -77,3 +77,15 @@ describe("enforceIdentityValues", () => {
     expect(enforceIdentityValues(schema, { nome: "Chiunque" }, null)).toEqual({ nome: "Chiunque" });
   });
 });
+
+describe("applicantFromAnswers", () => {
+  it("reads the applicant's name and fiscal code from the fields prefilled with them", async () => {
+    const { applicantFromAnswers } = await import("./prefill");
+    const { BONUS_ALIMENTARE_FORM } = await import("./reference-forms");
+    expect(applicantFromAnswers(BONUS_ALIMENTARE_FORM, { nome: "Anna", cognome: "Verdi", codiceFiscale: "vrdnna80d52h501x" })).toEqual({
+      name: "Verdi Anna",
+      fiscalCode: "VRDNNA80D52H501X",
+    });
+    expect(applicantFromAnswers(BONUS_ALIMENTARE_FORM, {})).toEqual({ name: null, fiscalCode: null });
+  });
+});

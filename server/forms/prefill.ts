@@ -105,3 +105,17 @@ export function enforceIdentityValues<T extends Record<string, unknown>>(schema:
   }
   return out as T;
 }
+
+/**
+ * Who the answers say the applicant is: the values of the fields prefilled from given name,
+ * family name and fiscal code (for applicants without SPID, what they typed there).
+ */
+export function applicantFromAnswers(schema: TFormSchema, answers: Record<string, unknown>): { name: string | null; fiscalCode: string | null } {
+  const bySource = (source: TPrefillSource) => {
+    const field = topLevelFields(schema).find((f) => f.type !== "static" && f.prefill === source);
+    const v = field ? answers[field.key] : undefined;
+    return typeof v === "string" && v.trim() ? v.trim() : null;
+  };
+  const name = [bySource("familyName"), bySource("givenName")].filter(Boolean).join(" ");
+  return { name: name || null, fiscalCode: bySource("fiscalCode")?.toUpperCase() ?? null };
+}
