@@ -103,3 +103,34 @@ export async function runTenantApplicationJobs(
   await Promise.all(Array.from({ length: opts.workers ?? 1 }, worker));
   return outcomes;
 }
+
+/**
+ * An application already in `status` (version 0), written directly: for tests of what happens
+ * after submission (status machine, back office) without running the submission and its job.
+ * Owned by `citizenId`, or by `applicantEmail` for applicants without SPID.
+ */
+export async function createApplicationInStatus(opts: {
+  tenantId: string;
+  service: { id: string; currentFormVersionId: string | null };
+  status: number;
+  citizenId?: string;
+  applicantEmail?: string;
+  protocolNumber?: string;
+}) {
+  const prisma = await db();
+  const submitted = opts.status !== 1000;
+  return prisma.application.create({
+    data: {
+      tenantId: opts.tenantId,
+      serviceId: opts.service.id,
+      formVersionId: opts.service.currentFormVersionId!,
+      citizenId: opts.citizenId ?? null,
+      applicantEmail: opts.applicantEmail ?? null,
+      applicantEmailVerifiedAt: opts.applicantEmail ? new Date() : null,
+      status: opts.status,
+      data: { fullName: "Maria Rossi" },
+      submittedAt: submitted ? new Date() : null,
+      protocolNumber: opts.protocolNumber ?? null,
+    },
+  });
+}
