@@ -107,6 +107,8 @@ export async function assignProtocolNumber(input: {
         registeredAt: now,
         dueDate,
         status: APPLICATION_STATUS.REGISTERED,
+        // Every write bumps the version, so a view loaded before registration is seen as stale.
+        version: { increment: 1 },
       },
     });
     await tx.applicationStatusChange.create({
