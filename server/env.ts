@@ -12,6 +12,8 @@ export const ZEnvSchema = z
     PORT: z.coerce.number().int().positive().default(3000),
     /** PostgreSQL connection string. Unset: embedded PostgreSQL (PGlite) in DATA_DIR. */
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+    /** Connections per process to DATABASE_URL (PostgreSQL only; the embedded database has one). */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
     /** Folder for embedded database, mail sink, uploads and demo credentials. */
     DATA_DIR: z.string().default(".data"),
     /** Secret that signs session cookies; required in production. */

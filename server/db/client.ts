@@ -16,10 +16,10 @@ type TDbHandle = { prisma: PrismaClient; kind: "postgres" | "pglite"; close: () 
 const globalForDb = globalThis as unknown as { __sportelloDb?: Promise<TDbHandle> };
 
 async function open(): Promise<TDbHandle> {
-  const { DATABASE_URL, DATA_DIR } = env();
+  const { DATABASE_URL, DATABASE_POOL_MAX, DATA_DIR } = env();
   if (DATABASE_URL) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: DATABASE_URL, max: 20 }) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_MAX }) });
     return { prisma, kind: "postgres", close: () => prisma.$disconnect() };
   }
   const { PGlite } = await import("@electric-sql/pglite");

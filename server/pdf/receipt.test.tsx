@@ -1,8 +1,10 @@
 import { performance } from "node:perf_hooks";
+import { renderToBuffer } from "@react-pdf/renderer";
 import { extractText, getMeta } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { verificationUrl } from "@/server/documents/verification-url";
-import { renderReceiptPdf, type TReceiptData } from "./receipt";
+import { getTranslator } from "@/server/i18n/translator";
+import { ReceiptDocument, renderReceiptPdf, type TReceiptData } from "./receipt";
 import { sha256 } from "./sha256";
 
 const LONG_ANSWER =
@@ -29,6 +31,21 @@ function receipt(overrides: Partial<TReceiptData> = {}): TReceiptData {
 
 async function pdfText(pdf: Buffer) {
   return extractText(new Uint8Array(pdf), { mergePages: true });
+}
+
+/** A food-voucher household: every member's five answers are rows of their own. */
+function household(members: number): TReceiptData["summary"] {
+  return [
+    { label: "Nome", value: "Maria" },
+    { label: "Vivi da solo?", value: "No" },
+    ...Array.from({ length: members }, (_, m) =>
+      ["Nome", "Cognome", "Codice fiscale", "Rapporto di parentela con te", "Data di nascita"].map((field) => ({
+        label: `Componenti del nucleo familiare — Componente ${m + 1} — ${field}`,
+        value: `${field} del componente ${m + 1}`,
+      })),
+    ).flat(),
+    { label: "IBAN per l'accredito", value: "IT60 X054 2811 1010 0000 0123 456" },
+  ];
 }
 
 describe("application receipt PDF", () => {
@@ -63,6 +80,18 @@ describe("application receipt PDF", () => {
     const { totalPages, text } = await pdfText(await renderReceiptPdf(receipt({ summary: [{ label: "Classe", value: "3ª B" }] })));
     expect(totalPages).toBe(1);
     expect(text).toContain("Pagina 1 di 1");
+  });
+
+  it("breaks pages where react-pdf's own pagination does", { timeout: 60_000 }, async () => {
+    // The receipt plans its pages to render faster; the plain flowing document is the reference.
+    const t = await getTranslator("it", "pdf");
+    for (const data of [receipt(), receipt({ summary: household(4) }), receipt({ summary: household(12) })]) {
+      const planned = await extractText(new Uint8Array(await renderReceiptPdf(data)));
+      const url = verificationUrl(data.tenantSlug, data.verificationCode);
+      const flowing = await extractText(new Uint8Array(await renderToBuffer(<ReceiptDocument data={data} t={t} url={url} />)));
+      expect(planned.totalPages).toBe(flowing.totalPages);
+      expect(planned.text).toEqual(flowing.text);
+    }
   });
 
   it("hashes bytes as the standard sha256 tools do", () => {
