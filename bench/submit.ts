@@ -114,14 +114,23 @@ export async function runSubmitBench(opts: {
   await client.connect();
   const servers: TServer[] = [];
   try {
-    // Sportello, production build, its job worker running in the same process.
+    // Sportello, production build.
     log(`starting Sportello (next start) on ${port}…`);
     const startAt = performance.now();
     // BENCH_SERVER_NODE_OPTIONS reaches the app's processes only, e.g. "--require ./profiler.cjs"
     // (a preload that starts node:inspector's Profiler; --cpu-prof is refused in NODE_OPTIONS).
     const serverEnv = { ...process.env, NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? process.env.NODE_OPTIONS };
-    const app = startServer("npx", ["next", "start", "-p", String(port)], serverEnv, path.join(logDir, "next-start.log"));
+    // The job worker in a process of its own (npm run worker), as a production deployment on
+    // PostgreSQL runs it; BENCH_WORKER=inline keeps it inside the web process instead.
+    const separateWorker = process.env.BENCH_WORKER !== "inline";
+    const app = startServer(
+      "npx",
+      ["next", "start", "-p", String(port)],
+      { ...serverEnv, JOBS_WORKER: separateWorker ? "false" : "true" },
+      path.join(logDir, "next-start.log"),
+    );
     servers.push(app);
+    if (separateWorker) servers.push(startServer(process.execPath, ["--import", "tsx", "scripts/worker.ts"], serverEnv, path.join(logDir, "worker.log")));
     await waitForHttp(`http://127.0.0.1:${port}/${TENANT}`, app, 120_000);
     const serverStartMs = performance.now() - startAt;
 
@@ -137,7 +146,7 @@ export async function runSubmitBench(opts: {
     log(`app: ${appRun.errors} errors, p95 ${appRun.latency.p95.toFixed(0)} ms; waiting for protocol numbers…`);
     const numbering = await waitForProtocolNumbers(client, appIds, burstStart, Number(process.env.BENCH_PROTOCOL_TIMEOUT_MS ?? 240_000));
     const integrity = await protocolIntegrity(client);
-    await stopServer(app);
+    for (const s of servers.splice(0)) await stopServer(s);
 
     // The bare handler, same port, same burst, its own drafts.
     log("starting the bare node:http + pg handler…");

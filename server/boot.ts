@@ -54,7 +54,7 @@ async function start(): Promise<TStoppable[]> {
   }
   if (config.JOBS_PROVIDER === "local" && config.JOBS_WORKER) {
     const { startLocalWorker } = await import("./jobs/providers/local/worker");
-    running.push(startLocalWorker());
+    running.push(startLocalWorker({ concurrency: config.JOBS_WORKER_CONCURRENCY }));
     logger.info("Local job worker started");
   }
 

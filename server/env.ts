@@ -34,6 +34,8 @@ export const ZEnvSchema = z
     JOBS_PROVIDER: z.enum(["local", "inngest"]).default("local"),
     /** Start the local job worker in this process (set false on web-only instances). */
     JOBS_WORKER: ZBool.default(true),
+    /** Jobs one worker runs at once (in the app process or in `npm run worker`). */
+    JOBS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     INNGEST_EVENT_KEY: z.string().optional(),
     INNGEST_SIGNING_KEY: z.string().optional(),
     /** Staff sign-in: failures allowed per email (and per address) in the window. */

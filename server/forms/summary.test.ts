@@ -37,7 +37,7 @@ describe("summarizeAnswers", () => {
     expect(item("richiedente", "residenza")?.display).toBe("Via Roma 1, 00184 Roma (RM)");
     expect(item("richiedente", "telefono")?.display).toBe(NOT_ANSWERED);
     expect(item("nucleo", "viveSolo")?.display).toBe("No");
-    expect(item("economica", "valoreIsee")?.display).toBe("12.345,5 €");
+    expect(item("economica", "valoreIsee")?.display).toBe("12.345,50 €");
     expect(item("economica", "iban")?.display).toBe("IT60 X054 2811 1010 0000 0123 456");
     expect(item("dichiarazioni", "dichiarazioni")?.display).toBe("sono residente nel Comune; le informazioni inserite sono vere e complete");
   });
@@ -71,5 +71,15 @@ describe("shownPageKeys", () => {
     expect(keys("se")).not.toContain("titolare");
     expect(keys("altri")).toContain("titolare");
     expect(keys("se")[0]).toBe("richiedente");
+  });
+});
+
+describe("amounts in euro", () => {
+  it("are written with thousands separator and two decimals", async () => {
+    const { displayValue } = await import("./summary");
+    const field = { key: "isee", type: "number", label: "ISEE", unit: "€" } as const;
+    expect(displayValue(field, 1148.5).replace(/\u00a0/g, " ")).toBe("1.148,50 €");
+    expect(displayValue(field, 0).replace(/\u00a0/g, " ")).toBe("0,00 €");
+    expect(displayValue({ key: "n", type: "number", label: "Quanti" }, 3)).toBe("3");
   });
 });

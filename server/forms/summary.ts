@@ -1,7 +1,7 @@
 import type { TAddress, TAnswers, TField, TFileRef, TFormSchema, TRawAnswers } from "./schema";
 import { formatItalianDate } from "./validators/date";
 import { formatIban } from "./validators/iban";
-import { formatItalianNumber } from "./validators/number";
+import { formatEuro, formatItalianNumber } from "./validators/number";
 import { effectiveAnswers, isEmptyValue, isFieldVisible } from "./visibility";
 
 // What the citizen answered, in form order and in words: the summary page before submitting,
@@ -38,6 +38,7 @@ export function displayValue(field: TField, value: unknown): string {
     case "date":
       return formatItalianDate(String(value));
     case "number": {
+      if (typeof value === "number" && field.unit === "€") return formatEuro(value);
       const n = typeof value === "number" ? formatItalianNumber(value) : String(value);
       return field.unit ? `${n} ${field.unit}` : n;
     }

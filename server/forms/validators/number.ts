@@ -28,6 +28,11 @@ export function formatItalianNumber(n: number): string {
   return new Intl.NumberFormat("it-IT", { maximumFractionDigits: 10 }).format(n);
 }
 
+/** An amount in euro as Italian documents write it: "1.148,50 €" (grouping from 1.000, two decimals). */
+export function formatEuro(n: number): string {
+  return `${new Intl.NumberFormat("it-IT", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: "always" }).format(n)} €`;
+}
+
 export function checkNumber(raw: unknown, rules: { min?: number | undefined; max?: number | undefined; integer?: boolean | undefined }): TCheck<number> {
   const n = parseItalianNumber(raw);
   if (n === null) return fail("numberInvalid");
