@@ -111,14 +111,14 @@ const targets = {
   throughputAtLeastHalfOfBare: submit && !submit.app.ratePerSecond ? submit.app.throughput >= submit.bare.throughput / 2 : null,
 };
 // What was measured: the app's pool size and whether its job worker ran in the web process.
-const config = { databasePoolMax: Number(process.env.DATABASE_POOL_MAX || 20), jobsWorker: !/^(false|0)$/.test(process.env.JOBS_WORKER ?? "") };
+const config = { databasePoolMax: Number(process.env.DATABASE_POOL_MAX || 20), jobsWorker: process.env.BENCH_WORKER === "inline" ? "in the web process" : "a process of its own (npm run worker)" };
 const results = { ...host, commit: gitCommit(), totalSeconds: Math.round((Date.now() - started) / 1000), buildMs, config, pdf, submit, targets };
 fs.writeFileSync(path.join(resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
 
 const rows: [string, string][] = [
   ["machine", `${host.cpus} cores (${host.cpuModel}), ${host.memoryGiB} GiB, Node ${host.node}, PostgreSQL ${host.postgres ?? "—"}, load ${host.loadAverage.join(" ")}`],
   ["date", host.date],
-  ["configuration", `pool ${config.databasePoolMax} connections (app and bare), job worker in the web process: ${config.jobsWorker ? "yes" : "no"}`],
+  ["configuration", `pool ${config.databasePoolMax} connections (app and bare), job worker: ${config.jobsWorker}`],
 ];
 if (pdf) rows.push(["receipt PDF (target median < 30 ms)", `median ${ms(pdf.latency.p50)}, p95 ${ms(pdf.latency.p95)} over ${pdf.receipts} receipts of ${pdf.pages.min}–${pdf.pages.max} pages`]);
 if (submit) {

@@ -40,7 +40,8 @@ function submittedOk(r: TResponse): boolean {
   if (r.status !== 200) return false;
   try {
     const out = (JSON.parse(r.body) as { result?: { data?: { json?: { status?: number; replayed?: boolean } } } }).result?.data?.json;
-    return out?.status === 1900 && out.replayed === false;
+    // Submitted (1900), or already registered (3000) by a job worker that was quicker than the answer.
+    return (out?.status === 1900 || out?.status === 3000) && out.replayed === false;
   } catch {
     return false;
   }
