@@ -10,7 +10,8 @@ const ATTENTION: ReadonlySet<number> = new Set([
   APPLICATION_STATUS.INTEGRATION_PENDING,
 ]);
 
-function badgeClass(status: number): string {
+/** Bootstrap Italia badge classes for a status (also used by the back office's inbox). */
+export function statusBadgeClass(status: number): string {
   if (ATTENTION.has(status)) return "bg-warning text-dark";
   if (status === APPLICATION_STATUS.ACCEPTED) return "bg-success";
   if (status === APPLICATION_STATUS.REJECTED || status === APPLICATION_STATUS.ANNULLED) return "bg-danger";
@@ -20,7 +21,7 @@ function badgeClass(status: number): string {
 export async function StatusBadge({ status }: { status: number }) {
   const t = await getTranslations("applications");
   return (
-    <span className={`badge text-wrap text-start ${badgeClass(status)}`} data-status={status}>
+    <span className={`badge text-wrap text-start ${statusBadgeClass(status)}`} data-status={status}>
       {t(statusLabelKey(status))}
     </span>
   );

@@ -3,7 +3,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export type TSidebarItem = { key: string; label: string; href?: string; comingSoon?: string };
+export type TSidebarItem = {
+  key: string;
+  label: string;
+  href?: string;
+  comingSoon?: string;
+  /** Also current on the pages under href (the inbox on an application's page). */
+  nested?: boolean;
+};
 
 // The back office's section menu (Bootstrap Italia sidebar). Sections not built yet are listed
 // as unavailable, not as links, so nobody lands on an empty page.
@@ -26,10 +33,11 @@ export function BackofficeSidebar({ label, items }: { label: string; items: TSid
                   </li>
                 );
               }
-              const active = pathname === item.href;
+              const exact = pathname === item.href;
+              const active = exact || (item.nested === true && pathname.startsWith(`${item.href}/`));
               return (
                 <li key={item.key}>
-                  <Link className={`list-item${active ? " active" : ""}`} href={item.href} aria-current={active ? "page" : undefined}>
+                  <Link className={`list-item${active ? " active" : ""}`} href={item.href} aria-current={exact ? "page" : active ? "true" : undefined}>
                     <span>{item.label}</span>
                   </Link>
                 </li>

@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "./init";
 import { applicationRouter } from "./routers/application";
 import { areaRouter } from "./routers/area";
 import { backofficeRouter } from "./routers/backoffice";
+import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
 
 export const appRouter = router({
@@ -9,6 +10,7 @@ export const appRouter = router({
   application: applicationRouter,
   backoffice: backofficeRouter,
   area: areaRouter,
+  inbox: inboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

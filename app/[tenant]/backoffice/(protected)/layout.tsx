@@ -30,7 +30,7 @@ export default async function BackofficeLayout({ children, params }: TProps) {
               label={t("nav.label")}
               items={[
                 { key: "overview", label: t("nav.overview"), href: base },
-                { key: "applications", label: t("nav.applications"), comingSoon: soon },
+                { key: "applications", label: t("nav.applications"), href: `${base}/domande`, nested: true },
                 { key: "services", label: t("nav.services"), comingSoon: soon },
                 { key: "staff", label: t("nav.staff"), href: `${base}#operatori` },
                 ...(role === "TENANT_ADMIN" || role === "SUPER_ADMIN"
