@@ -39,9 +39,10 @@ export default async function BackofficeHomePage({ params }: TProps) {
         <h2 id="applications-title" className="h4">
           {t("overview.applicationsTitle")}
         </h2>
-        <EmptyState icon="it-files" title={t("overview.applicationsEmpty")}>
-          {t("overview.applicationsHint")}
-        </EmptyState>
+        <p>{t("overview.applicationsBody")}</p>
+        <a className="btn btn-primary" href={`/${tenant.slug}/backoffice/domande`}>
+          {t("overview.applicationsOpen")}
+        </a>
       </section>
 
       <section id="operatori" aria-labelledby="staff-title" tabIndex={-1}>
