@@ -105,7 +105,7 @@ export function ApplicationForm(props: TProps) {
 
   const versionRef = useRef(props.initialVersion);
   const dirtySinceSave = useRef(false);
-  const inFlight = useRef<Promise<unknown> | null>(null);
+  const saveChain = useRef<Promise<unknown>>(Promise.resolve());
   const [saveState, setSaveState] = useState<TSaveState>({
     kind: "saved",
     at: new Date(props.lastSavedAt),
@@ -125,34 +125,38 @@ export function ApplicationForm(props: TProps) {
     [tAll],
   );
 
-  /** Saves the current answers; one save at a time, in order. Returns the page problems if asked. */
+  /**
+   * Saves the current answers. Saves run one after another, in the order asked (a chain of
+   * promises): each sends the version the previous one returned, so an autosave and a "save and
+   * continue" never race each other into a version conflict. Returns the page problems if asked.
+   */
   const save = useCallback(
-    async (opts: { checkPageKey?: string; currentPageKey?: string } = {}) => {
-      if (inFlight.current) await inFlight.current.catch(() => undefined);
-      dirtySinceSave.current = false;
-      setSaveState({ kind: "saving" });
-      const run = saveMutation.mutateAsync({
-        id: props.applicationId,
-        data: form.getValues(),
-        currentPageKey: opts.currentPageKey ?? pageKeyRef.current,
-        expectedVersion: versionRef.current,
-        checkPageKey: opts.checkPageKey,
-      });
-      inFlight.current = run;
-      try {
-        const result = await run;
-        versionRef.current = result.version;
-        setSaveState({ kind: "saved", at: new Date(result.lastSavedAt) });
-        return result;
-      } catch (e) {
-        dirtySinceSave.current = true;
-        const code = (e as TTRPCErrorLike).data?.code;
-        setSaveState({ kind: code === "CONFLICT" ? "conflict" : "error" });
-        setFormMessage(messageOf(e));
-        throw e;
-      } finally {
-        inFlight.current = null;
-      }
+    (opts: { checkPageKey?: string; currentPageKey?: string } = {}) => {
+      const run = async () => {
+        dirtySinceSave.current = false;
+        setSaveState({ kind: "saving" });
+        try {
+          const result = await saveMutation.mutateAsync({
+            id: props.applicationId,
+            data: form.getValues(),
+            currentPageKey: opts.currentPageKey ?? pageKeyRef.current,
+            expectedVersion: versionRef.current,
+            checkPageKey: opts.checkPageKey,
+          });
+          versionRef.current = result.version;
+          setSaveState({ kind: "saved", at: new Date(result.lastSavedAt) });
+          return result;
+        } catch (e) {
+          dirtySinceSave.current = true;
+          const code = (e as TTRPCErrorLike).data?.code;
+          setSaveState({ kind: code === "CONFLICT" ? "conflict" : "error" });
+          setFormMessage(messageOf(e));
+          throw e;
+        }
+      };
+      const next = saveChain.current.catch(() => undefined).then(run);
+      saveChain.current = next;
+      return next;
     },
     [form, messageOf, props.applicationId, saveMutation],
   );
