@@ -88,7 +88,8 @@ test("a citizen applies for a nursery place on a phone: draft, resume elsewhere,
   await expect(page.getByTestId("upload-error")).toContainText("non è di un tipo accettato");
   await expect(page.getByLabel(/^Nome/)).toHaveValue(childName);
   await fileInput.setInputFiles({ name: "verbale-104.pdf", mimeType: "application/pdf", buffer: MINIMAL_PDF });
-  await expect(page.getByRole("list", { name: /certificazione della disabilità/i })).toContainText("verbale-104.pdf");
+  // Uploaded (not just uploading): the file has become a link to open it.
+  await expect(page.getByRole("list", { name: /certificazione della disabilità/i }).getByRole("link", { name: /verbale-104\.pdf/ })).toBeVisible();
   await expect(page.getByTestId("save-status")).toContainText(/bozza salvata/i);
   await page.getByRole("button", { name: "Salva e continua" }).click();
   await expect(page.getByTestId("form-steps")).toContainText("Passo 3 di 5");
