@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import {
   FormProvider,
   useForm,
@@ -118,6 +118,13 @@ export function ApplicationForm(props: TProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const saveMutation = useMutation(trpc.application.save.mutationOptions());
+  // False in the server's HTML and until hydration: the buttons wait for the form's handlers, so
+  // an early tap never falls back to a native submission (answers in the URL, nothing checked).
+  const hydrated = useSyncExternalStore(
+    () => () => undefined,
+    () => true,
+    () => false,
+  );
 
   const messageOf = useCallback(
     (e: unknown) =>
@@ -365,7 +372,7 @@ export function ApplicationForm(props: TProps) {
           <button
             type="submit"
             className="btn btn-primary"
-            disabled={form.formState.isSubmitting}
+            disabled={!hydrated || form.formState.isSubmitting}
           >
             {isLast ? t("toSummary") : t("next")}
           </button>
