@@ -23,14 +23,3 @@ export function sanitizeFileName(raw: string, kind: TFileKind): string {
   if (chars.length + suffix.length > MAX_NAME) base = chars.slice(0, MAX_NAME - suffix.length).join("").trimEnd();
   return base + suffix;
 }
-
-/** Content-Disposition with an ASCII fallback and the exact name in RFC 5987 encoding. */
-export function contentDisposition(type: "attachment" | "inline", fileName: string): string {
-  const ascii = fileName
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\x20-\x7e]/g, "_")
-    .replace(/["\\]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}

@@ -6,7 +6,7 @@ import { negotiateLocale } from "@/server/i18n/negotiate";
 import { getTranslator } from "@/server/i18n/translator";
 import type { TFileStorage } from "@/server/storage/types";
 import { deleteAttachment, getAttachmentForViewer, maxUploadBytes, uploadAttachment, type TAttachmentViewer } from "./attachments";
-import { contentDisposition } from "./file-name";
+import { contentDisposition } from "@/server/http/file-response";
 import { BYTES_PER_MB } from "./kinds";
 import { messageValues, UploadError } from "./upload-error";
 

@@ -23,9 +23,3 @@ export async function citizenForRoute(request: Request, slug: string): Promise<{
   if (viewer.kind !== "citizen") return notFoundResponse();
   return { tenant, citizen: viewer.citizen };
 }
-
-/** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266). */
-export function contentDisposition(kind: "inline" | "attachment", fileName: string): string {
-  const ascii = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "").trim() || "file";
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

@@ -1,7 +1,8 @@
 import { getLocale } from "next-intl/server";
 import { exportMyData, myDataFileName } from "@/server/area/export";
 import type { TLocale } from "@/server/i18n/config";
-import { citizenForRoute, contentDisposition } from "../../citizen-route";
+import { contentDisposition } from "@/server/http/file-response";
+import { citizenForRoute } from "../../citizen-route";
 
 type TContext = { params: Promise<{ tenant: string }> };
 

@@ -2,6 +2,7 @@ import { getCurrentApplicant } from "@/server/applicants/current";
 import { getApplicationForApplicant } from "@/server/applications/drafts";
 import { db } from "@/server/db/client";
 import { isAppError } from "@/server/errors";
+import { privatePdfResponse } from "@/server/http/file-response";
 import { fileStorage } from "@/server/storage/storage";
 import { unsafeFindTenantBySlug } from "@/server/tenant";
 
@@ -31,12 +32,5 @@ export async function GET(_req: Request, { params }: TContext) {
   const bytes = doc?.fileKey ? await fileStorage().get(doc.fileKey) : null;
   if (!doc || !bytes) return notFound();
   const name = `ricevuta-${(doc.protocolNumber ?? id).replace(/[^A-Za-z0-9-]/g, "_")}.pdf`;
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="${name}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return privatePdfResponse(bytes, { fileName: name, disposition: "inline" });
 }

@@ -1,6 +1,7 @@
 import { getDocumentFile } from "@/server/area/documents";
 import { isAppError } from "@/server/errors";
-import { citizenForRoute, contentDisposition, notFoundResponse } from "../../../citizen-route";
+import { privatePdfResponse } from "@/server/http/file-response";
+import { citizenForRoute, notFoundResponse } from "../../../citizen-route";
 
 type TContext = { params: Promise<{ tenant: string; id: string }> };
 
@@ -12,15 +13,7 @@ export async function GET(request: Request, { params }: TContext) {
   if (access instanceof Response) return access;
   try {
     const { title, bytes } = await getDocumentFile({ tenantId: access.tenant.id, citizenId: access.citizen.id, documentId: id });
-    return new Response(new Uint8Array(bytes), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": contentDisposition("inline", `${title}.pdf`),
-        "Content-Length": String(bytes.length),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return privatePdfResponse(bytes, { fileName: `${title}.pdf`, disposition: "inline" });
   } catch (e) {
     if (isAppError(e) && e.code === "NOT_FOUND") return notFoundResponse();
     throw e;

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getFollowReceipt } from "@/server/applications/follow-view";
+import { privatePdfResponse } from "@/server/http/file-response";
 import { unsafeFindTenantBySlug } from "@/server/tenant";
 
 type TContext = { params: Promise<{ tenant: string; token: string }> };
@@ -16,13 +17,5 @@ export async function GET(_request: Request, { params }: TContext) {
   if (!receipt) return notFound();
   const t = await getTranslations("followApplication.receipt");
   const fileName = t("fileName", { protocolNumber: receipt.protocolNumber ?? "" }).replace(/[^\w.-]/g, "_");
-  return new Response(new Uint8Array(receipt.pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Content-Length": String(receipt.pdf.length),
-      "Cache-Control": "private, no-store",
-      "X-Robots-Tag": "noindex",
-    },
-  });
+  return privatePdfResponse(receipt.pdf, { fileName, disposition: "attachment", headers: { "X-Robots-Tag": "noindex" } });
 }
