@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
-import { diffMigrationsToSchema, engineMigrationsList, openSchemaEngine } from "./db-schema-diff";
+import { diffMigrationsToSchema, engineMigrationsList, openSchemaEngine, withoutHandWrittenIndexDrops } from "./db-schema-diff";
 import { applyMigrations, migrationsDir, readMigrations } from "../server/db/migrate";
 import { pgliteExecutor } from "../server/db/sql-executor";
 
@@ -62,4 +62,15 @@ describe("compatibility with Prisma Migrate", () => {
     },
     SLOW,
   );
+});
+
+describe("withoutHandWrittenIndexDrops", () => {
+  it("leaves out only the drops of hand_* indexes", () => {
+    const sql =
+      '-- DropIndex\nDROP INDEX "hand_Application_x";\n\n-- DropIndex\nDROP INDEX "Citizen_email_idx";\n\n' +
+      '-- AlterTable\nALTER TABLE "Citizen" ADD COLUMN "x" TEXT;\n';
+    expect(withoutHandWrittenIndexDrops(sql)).toBe(
+      '-- DropIndex\nDROP INDEX "Citizen_email_idx";\n\n-- AlterTable\nALTER TABLE "Citizen" ADD COLUMN "x" TEXT;\n',
+    );
+  });
 });

@@ -76,6 +76,17 @@ export async function openSchemaEngine(pglite: PGlite, schema: string): Promise<
   );
 }
 
+/** Indexes the schema language cannot express (expression and partial indexes) are written by
+ * hand into migrations under names starting with "hand_". The engine, not seeing them in
+ * schema.prisma, would drop them: those statements are left out of the diff. */
+export const HAND_WRITTEN_INDEX_PREFIX = "hand_";
+
+export function withoutHandWrittenIndexDrops(sql: string): string {
+  const statements = sql.split(/\n(?=-- )/);
+  const kept = statements.filter((st) => !new RegExp(`^-- DropIndex\\nDROP INDEX "${HAND_WRITTEN_INDEX_PREFIX}[^"]*";\\s*$`).test(st));
+  return kept.join("\n");
+}
+
 /** The migration script, or null when the migrations already produce the schema. */
 export async function diffMigrationsToSchema(input: TSchemaDiffInput = {}): Promise<string | null> {
   const migrationsDir = input.migrationsDir ?? path.resolve("prisma", "migrations");
@@ -92,7 +103,9 @@ export async function diffMigrationsToSchema(input: TSchemaDiffInput = {}): Prom
       exitCode: true,
       filters: { externalTables: [], externalEnums: [] },
     });
-    return result.exitCode === 2 ? (result.stdout ?? "") : null;
+    if (result.exitCode !== 2) return null;
+    const sql = withoutHandWrittenIndexDrops(result.stdout ?? "");
+    return sql.trim() === "" ? null : sql;
   } finally {
     engine.free();
     await pglite.close();

@@ -35,7 +35,7 @@ export async function viewApplicationAsStaff(input: {
   const app = await prisma.application.findFirst({
     where: { id: input.applicationId, tenantId: input.tenantId, status: { gte: APPLICATION_STATUS.SUBMITTED } },
     include: {
-      service: { select: { name: true } },
+      service: { select: { name: true, allowIntegration: true, allowWithdrawal: true, groupId: true } },
       formVersion: { select: { schema: true, version: true } },
       assignedStaff: { select: { id: true, name: true } },
       statusChanges: { orderBy: { createdAt: "asc" }, select: { fromStatus: true, toStatus: true, actorKind: true, actorId: true, reason: true, createdAt: true } },
@@ -67,7 +67,11 @@ export async function viewApplicationAsStaff(input: {
 
   return {
     id: app.id,
+    /** Application.version: what the actions send back as expectedVersion. */
+    version: app.version,
     status: app.status,
+    serviceId: app.serviceId,
+    citizenId: app.citizenId,
     statusLabelKey: statusLabelKey(app.status),
     protocolNumber: app.protocolNumber,
     submittedAt: app.submittedAt,
@@ -78,6 +82,8 @@ export async function viewApplicationAsStaff(input: {
     applicantFiscalCode: app.applicantFiscalCode,
     applicantEmail: app.applicantEmail,
     serviceName: app.service.name,
+    serviceAllowsIntegration: app.service.allowIntegration,
+    serviceGroupId: app.service.groupId,
     formVersion: app.formVersion.version,
     assignedStaff: app.assignedStaff,
     takenInChargeAt: app.takenInChargeAt,

@@ -87,8 +87,10 @@ export default async function MyApplicationPage({ params }: TProps) {
               </Link>
             </>
           ) : null}
+          {/* slot:withdraw — withdrawal, where the service allows it */}
         </div>
       </section>
+      {/* slot:integration — the office's open request for documents, answered here */}
 
       <section aria-labelledby="timeline-title" className="mb-5">
         <h2 id="timeline-title" className="h4">
@@ -117,7 +119,9 @@ export default async function MyApplicationPage({ params }: TProps) {
         ) : (
           <MessageList tenantSlug={tenant.slug} items={a.messages} headingLevel={3} showApplication={false} />
         )}
+        {/* slot:reply — the citizen's reply to the office */}
       </section>
+      {/* slot:views — which office roles opened the application, and when */}
     </>
   );
 }

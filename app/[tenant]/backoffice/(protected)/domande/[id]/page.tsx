@@ -57,6 +57,8 @@ export default async function StaffApplicationPage({ params }: TProps) {
         </span>
         {view.overdue ? <span className="badge bg-danger">{tb("inbox.overdue")}</span> : null}
       </p>
+      {/* slot:actions — the work actions allowed now (take in charge, assign, accept…) */}
+      {/* slot:integration — the open integration request, if any */}
 
       <section aria-labelledby="app-facts-title" className="card shadow-sm rounded border mb-4">
         <div className="card-body">
@@ -83,6 +85,7 @@ export default async function StaffApplicationPage({ params }: TProps) {
             <dt className="col-12 col-md-4 col-xl-3">{t("assignee")}</dt>
             <dd className="col-12 col-md-8 col-xl-9 mb-0">{view.assignedStaff?.name ?? tb("inbox.nobody")}</dd>
           </dl>
+          {/* slot:dossier — link to the citizen's dossier */}
         </div>
       </section>
 
@@ -128,6 +131,9 @@ export default async function StaffApplicationPage({ params }: TProps) {
           </ul>
         )}
       </section>
+
+      {/* slot:documents — documents issued for this application (receipt, outcome) */}
+      {/* slot:messages — messages with the citizen and internal notes */}
 
       <section aria-labelledby="app-history-title" className="mb-4">
         <h2 id="app-history-title" className="h4">
