@@ -24,6 +24,7 @@ import {
 } from "./form-fields";
 import { FormSteps } from "./form-steps";
 import { toFormValues } from "./form-values";
+import { UploadTrackerProvider, useUploadTracker } from "./upload-tracker";
 
 // The multi-step form of one draft. Steps are always visible; answers are saved automatically
 // (debounced, and at once when the page is hidden: a citizen who closes the phone finds them on
@@ -51,6 +52,14 @@ type TSaveState = {
 type TTRPCErrorLike = { data?: { messageKey?: string; code?: string } | null };
 
 export function ApplicationForm(props: TProps) {
+  return (
+    <UploadTrackerProvider>
+      <ApplicationFormPages {...props} />
+    </UploadTrackerProvider>
+  );
+}
+
+function ApplicationFormPages(props: TProps) {
   const t = useTranslations("forms.fill");
   const tAll = useTranslations();
   const tForms = useTranslations("forms");
@@ -225,7 +234,21 @@ export function ApplicationForm(props: TProps) {
     [pages],
   );
 
-  const onNext = (event: React.FormEvent<HTMLFormElement>) =>
+  const uploads = useUploadTracker();
+  const [waitingForUploads, setWaitingForUploads] = useState(false);
+
+  // A file still being sent is not missing: wait for it, saying so, then check the page.
+  const onNext = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (uploads && uploads.inFlight > 0) {
+      setWaitingForUploads(true);
+      await uploads.idle();
+      setWaitingForUploads(false);
+    }
+    await checkAndContinue();
+  };
+
+  const checkAndContinue = () =>
     form.handleSubmit(
       async () => {
         setSummaryErrors([]);
@@ -269,7 +292,7 @@ export function ApplicationForm(props: TProps) {
         );
         requestAnimationFrame(() => errorSummaryRef.current?.focus());
       },
-    )(event);
+    )();
 
   const onBack = async () => {
     await save().catch(() => undefined);
@@ -290,7 +313,7 @@ export function ApplicationForm(props: TProps) {
       <FormSteps pages={shownPages} current={stepIndex} />
       <form
         noValidate
-        onSubmit={onNext}
+        onSubmit={(e) => void onNext(e)}
         aria-labelledby="form-page-title"
         className="sp-form"
         data-testid="application-form"
@@ -348,7 +371,9 @@ export function ApplicationForm(props: TProps) {
           aria-live="polite"
           data-testid="save-status"
         >
-          {saveState.kind === "saving"
+          {waitingForUploads
+            ? t("waitingForUploads")
+            : saveState.kind === "saving"
             ? t("saving")
             : saveState.kind === "saved" && saveState.at
               ? t("savedAt", { time: saveState.at })
@@ -372,7 +397,7 @@ export function ApplicationForm(props: TProps) {
           <button
             type="submit"
             className="btn btn-primary"
-            disabled={!hydrated || form.formState.isSubmitting}
+            disabled={!hydrated || waitingForUploads || form.formState.isSubmitting}
           >
             {isLast ? t("toSummary") : t("next")}
           </button>

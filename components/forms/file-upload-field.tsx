@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { Icon } from "@/components/icon";
+import { useUploadTracker } from "./upload-tracker";
 import type { TFieldOfType, TFileRef } from "@/server/forms/schema";
 import { BYTES_PER_MB, fileInputAccept, fileKindLabels } from "@/server/uploads/kinds";
 
@@ -78,6 +79,7 @@ export function FileUploadField(props: TFileUploadFieldProps) {
   const t = useTranslations("uploads");
   const tFill = useTranslations("forms.fill");
   const locale = useLocale();
+  const uploads = useUploadTracker();
   const [pending, setPending] = useState<TPending[]>([]);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
@@ -141,7 +143,12 @@ export function FileUploadField(props: TFileUploadFieldProps) {
     setUploadError(null);
     const room = Math.max(0, maxFiles - latest.current.length - pending.length);
     const batch = chosen.slice(0, room);
-    for (const file of batch) await uploadOne(file);
+    // The whole batch, answer included, is what "save and continue" waits for.
+    const sending = (async () => {
+      for (const file of batch) await uploadOne(file);
+    })();
+    uploads?.track(sending);
+    await sending;
     if (chosen.length > batch.length) setUploadError(t("field.skipped", { max: maxFiles, count: chosen.length - batch.length }));
     // The picker goes away when the field is full: keep the keyboard user next to their files.
     if (latest.current.length >= maxFiles) listRef.current?.focus();
