@@ -29,10 +29,6 @@ const { values: flags } = parseArgs({
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error("Set DATABASE_URL, e.g. postgresql://postgres@127.0.0.1:5432/sportello_inbox_bench");
-const url = new URL(databaseUrl);
-const dbName = decodeURIComponent(url.pathname.slice(1));
-if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error(`Local PostgreSQL only, not ${url.hostname}`);
-if (!/^sportello_(bench|inbox)\w*$/.test(dbName)) throw new Error(`The database must be named sportello_bench… or sportello_inbox…, not "${dbName}"`);
 
 const N = Number(flags.applications);
 const RUNS = Number(flags.runs);
@@ -41,20 +37,9 @@ const log = (msg: string) => console.error(`[bench:inbox] ${msg}`);
 
 // ---- database -------------------------------------------------------------------------------
 
-async function adminQuery(sql: string) {
-  const admin = new URL(databaseUrl!);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const exists = await adminQuery(`SELECT 1 FROM pg_database WHERE datname = '${dbName}'`);
-if (exists.rowCount === 0) await adminQuery(`CREATE DATABASE "${dbName}"`);
+// Local only, named sportello_bench… or sportello_inbox… (bench/lib/database.ts refuses others).
+const { createDatabaseIfMissing, dropDatabase } = await import("./lib/database");
+await createDatabaseIfMissing(databaseUrl);
 const { migrateDatabase } = await import("../scripts/lib/migrate-database");
 const migrated = await migrateDatabase();
 if (migrated.applied.length) log(`migrated: ${migrated.applied.join(", ")}`);
@@ -72,104 +57,12 @@ pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
 const { db, closeDb } = await import("../server/db/client");
 const { listInbox, countsByStatus, inboxCursorAt } = await import("../server/backoffice/inbox");
 const { latency, ms } = await import("./lib/stats");
+const { createTenantWithServices, insertApplications } = await import("./lib/inbox-seed");
 const prisma = await db();
 const sql = new pg.Client({ connectionString: databaseUrl });
 await sql.connect();
 
 // ---- seed -----------------------------------------------------------------------------------
-
-const SURNAMES = `Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci Marino Greco Bruno Gallo Conti De_Luca Mancini Costa
-  Giordano Rizzo Lombardi Moretti Barbieri Fontana Santoro Mariani Rinaldi Caruso Ferrara Galli Martini Leone Longo Gentile Martinelli
-  Vitale Lombardo Serra Coppola De_Santis D'Angelo Marchetti Parisi Villa Conte Ferraro Ferri Fabbri Bianco Marini Grasso Valentini
-  Messina Sala De_Angelis Gatti Pellegrini Palumbo Sanna Farina Rizzi Monti Cattaneo Morelli Amato Silvestri Mazza Testa Rossini`
-  .split(/\s+/)
-  .map((s) => s.replaceAll("_", " "));
-const NAMES = `Maria Giuseppe Anna Giovanni Rosa Antonio Angela Mario Giovanna Luigi Teresa Francesco Lucia Angelo Carmela Vincenzo
-  Caterina Pietro Francesca Salvatore Elena Carlo Sofia Franco Giulia Domenico Chiara Bruno Sara Paolo Laura Michele Alessandra Marco
-  Paola Luca Martina Andrea Giorgia Stefano`.split(/\s+/);
-
-const pgArray = (items: string[]) => `ARRAY[${items.map((s) => `'${s.replaceAll("'", "''")}'`).join(",")}]`;
-
-async function createTenantWithServices(slug: string, prefix: string, staffCount: number) {
-  const tenant = await prisma.tenant.create({ data: { slug, name: `Comune di ${slug}`, protocolPrefix: prefix } });
-  const category = await prisma.serviceCategory.create({ data: { tenantId: tenant.id, slug: "bench", name: "Benchmark" } });
-  for (let s = 0; s < 20; s++) {
-    const service = await prisma.service.create({
-      data: {
-        tenantId: tenant.id,
-        slug: `servizio-${String(s).padStart(2, "0")}`,
-        categoryId: category.id,
-        name: `Servizio ${s + 1}`,
-        status: "PUBLISHED",
-        summary: "-",
-        audience: "-",
-        howTo: "-",
-        cost: "-",
-        maxProcessingDays: [30, 60, 90][s % 3]!,
-        documentsNeeded: "-",
-        contacts: "-",
-        privacyNotice: "-",
-      },
-    });
-    const form = await prisma.formVersion.create({ data: { tenantId: tenant.id, serviceId: service.id, version: 1, schema: { version: 1, pages: [] }, publishedAt: new Date() } });
-    await prisma.service.update({ where: { id: service.id }, data: { currentFormVersionId: form.id } });
-  }
-  for (let i = 0; i < staffCount; i++) {
-    await prisma.staffUser.create({
-      data: { email: `op${i}@${slug}.bench.test`, name: `Operatore ${i}`, memberships: { create: { tenantId: tenant.id, role: "OPERATOR" } } },
-    });
-  }
-  return tenant;
-}
-
-/** Applications `from`…`to` (numbering makes protocol numbers and fiscal codes unique): spread
- * over three years; older ones mostly closed; 5% drafts; applicants from common surnames. */
-async function insertApplications(tenantId: string, prefix: string, from: number, to: number, now: Date) {
-  await sql.query(
-    `WITH svc AS (
-       SELECT array_agg(id ORDER BY slug) AS ids, array_agg("currentFormVersionId" ORDER BY slug) AS forms,
-              array_agg("maxProcessingDays" ORDER BY slug) AS days
-       FROM "Service" WHERE "tenantId" = $1),
-     staff AS (SELECT array_agg("staffUserId" ORDER BY "staffUserId") AS ids FROM "Membership" WHERE "tenantId" = $1),
-     g AS (
-       SELECT i, 1 + floor(random() * 20)::int AS si, random() AS age, random() AS r, random() AS d,
-              date_trunc('second', $4::timestamp - random() * interval '1095 days') AS sub,
-              1 + floor(random() * ${SURNAMES.length})::int AS sn, 1 + floor(random() * ${NAMES.length})::int AS gn
-       FROM generate_series($2::int, $3::int) AS i),
-     x AS (
-       SELECT g.*, CASE
-         WHEN g.d < 0.05 THEN 1000
-         WHEN g.sub < $4::timestamp - interval '120 days' THEN
-           CASE WHEN g.r < 0.7 THEN 7000 WHEN g.r < 0.9 THEN 9000 WHEN g.r < 0.98 THEN 20000 ELSE 50000 END
-         ELSE CASE WHEN g.r < 0.02 THEN 1900 WHEN g.r < 0.27 THEN 3000 WHEN g.r < 0.62 THEN 4000 WHEN g.r < 0.65 THEN 4100
-           WHEN g.r < 0.75 THEN 4200 WHEN g.r < 0.80 THEN 4300 WHEN g.r < 0.82 THEN 4400 WHEN g.r < 0.92 THEN 4500
-           WHEN g.r < 0.93 THEN 6000 WHEN g.r < 0.98 THEN 7000 ELSE 9000 END
-         END AS status
-       FROM g)
-     INSERT INTO "Application" (id, "tenantId", "serviceId", "formVersionId", status, data, "protocolNumber", "protocolYear",
-       "protocolSeq", "submittedAt", "registeredAt", "dueDate", "lastSavedAt", "draftExpiresAt", "applicantName",
-       "applicantFiscalCode", "assignedStaffId", "takenInChargeAt", "createdAt", "updatedAt")
-     SELECT gen_random_uuid()::text, $1, svc.ids[x.si], svc.forms[x.si], x.status, '{}'::jsonb,
-       CASE WHEN x.status >= 3000 THEN $5 || '-' || extract(year FROM x.sub)::int || '-' || lpad(x.i::text, 7, '0') END,
-       CASE WHEN x.status >= 3000 THEN extract(year FROM x.sub)::int END,
-       CASE WHEN x.status >= 3000 THEN x.i END,
-       CASE WHEN x.status >= 1900 THEN x.sub END,
-       CASE WHEN x.status >= 3000 THEN x.sub + interval '1 minute' END,
-       CASE WHEN x.status >= 3000 THEN x.sub + make_interval(days => svc.days[x.si]) END,
-       x.sub,
-       CASE WHEN x.status = 1000 THEN $4::timestamp + interval '365 days' END,
-       CASE WHEN x.status >= 1900 THEN (${pgArray(SURNAMES)})[x.sn] || ' ' || (${pgArray(NAMES)})[x.gn] END,
-       CASE WHEN x.status >= 1900 THEN
-         translate(substr(md5(x.i::text || $1), 1, 6), '0123456789abcdef', 'ABCDEFGHILMNOPRS') || lpad((x.i % 100)::text, 2, '0')
-         || substr('ABCDEHLMPRST', 1 + x.i % 12, 1) || lpad((1 + (x.i / 100) % 28)::text, 2, '0') || 'H'
-         || lpad(((x.i / 10000) % 1000)::text, 3, '0') || chr(65 + x.i % 26) END,
-       CASE WHEN x.status >= 4000 THEN staff.ids[1 + x.i % array_length(staff.ids, 1)] END,
-       CASE WHEN x.status >= 4000 THEN x.sub + interval '2 days' END,
-       x.sub, x.sub
-     FROM x, svc, staff`,
-    [tenantId, from, to, now.toISOString(), prefix],
-  );
-}
 
 const MAIN = "bench-inbox";
 const OTHER = "bench-inbox-altro";
@@ -181,15 +74,15 @@ if (tenant && flags.reseed) {
 const now = new Date();
 if (!tenant) {
   const started = performance.now();
-  tenant = await createTenantWithServices(MAIN, "BEN", 10);
-  const other = await createTenantWithServices(OTHER, "ALT", 3);
+  tenant = await createTenantWithServices(prisma, MAIN, "BEN", 10);
+  const other = await createTenantWithServices(prisma, OTHER, "ALT", 3);
   await sql.query("SELECT setseed(0.42)");
   const batch = 100_000;
   for (let from = 1; from <= N; from += batch) {
-    await insertApplications(tenant.id, "BEN", from, Math.min(N, from + batch - 1), now);
+    await insertApplications(sql, { tenantId: tenant.id, prefix: "BEN", from, to: Math.min(N, from + batch - 1), now });
     log(`seeded ${Math.min(N, from + batch - 1).toLocaleString("en")} / ${N.toLocaleString("en")} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
-  await insertApplications(other.id, "ALT", 1, Math.ceil(N / 10), now);
+  await insertApplications(sql, { tenantId: other.id, prefix: "ALT", from: 1, to: Math.ceil(N / 10), now });
   await sql.query('VACUUM (ANALYZE) "Application"');
   log(`seed done in ${((performance.now() - started) / 1000).toFixed(1)} s (with VACUUM ANALYZE)`);
 } else log(`reusing the seed of ${MAIN} (--reseed to make it again)`);
@@ -315,4 +208,4 @@ fs.writeFileSync(
 
 await sql.end();
 await closeDb();
-if (flags.drop) await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+if (flags.drop) await dropDatabase(databaseUrl);

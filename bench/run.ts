@@ -2,17 +2,20 @@
 //   1. receipt PDF: median render time of 200 food-voucher receipts (target < 30 ms);
 //   2. the emergency day: 1,000 concurrent "Bonus alimentare" submissions against real PostgreSQL
 //      through Sportello's production build, and the same burst against a bare node:http + pg
-//      handler (targets: zero errors, p95 < 300 ms, throughput ≥ half the bare handler's).
+//      handler (targets: zero errors, p95 < 300 ms, throughput ≥ half the bare handler's);
+//   3. the inbox's CSV export of 100,000 applications (bench/csv.ts, in a process of its own, on
+//      a database of its own: <DATABASE_URL>_csv): rows a second and peak RSS (target < 300 MB).
 // Prints a table and writes bench/results/latest.json. Speed targets live here, never in tests.
 //
 // Flags: --applicants N (1000), --warmup N (50), --receipts N (200), --no-build (use the existing
-// build even if stale), --pdf-only, --submit-only, --rate N (a steady N submissions a second
+// build even if stale), --pdf-only, --submit-only, --csv-only, --csv-rows N (100000), --rate N (a steady N submissions a second
 // instead of the simultaneous burst: what rate keeps p95 low). Environment (defaults in brackets): DATABASE_URL
 // [postgresql://postgres@127.0.0.1:5432/sportello_bench; a local sportello_bench* database, dropped
 // and created again], BENCH_PORT [3240], NEXT_DIST_DIR [.next-bench], DATA_DIR [.data/bench],
 // OIDC_DEV_PORT [3241], SMTP_DEV_PORT [2634]; DATABASE_POOL_MAX and JOBS_WORKER reach the app as
 // usual; BENCH_SERVER_NODE_OPTIONS becomes the app's NODE_OPTIONS (e.g. a profiler preload);
 // BENCH_PROTOCOL_TIMEOUT_MS [240000] bounds the wait for protocol numbers.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -27,6 +30,8 @@ const { values: flags } = parseArgs({
     "no-build": { type: "boolean", default: false },
     "pdf-only": { type: "boolean", default: false },
     "submit-only": { type: "boolean", default: false },
+    "csv-only": { type: "boolean", default: false },
+    "csv-rows": { type: "string", default: "100000" },
   },
 });
 
@@ -68,13 +73,15 @@ let pdf: Awaited<ReturnType<typeof runPdfBench>> | null = null;
 let submit: TSubmitResult | null = null;
 let buildMs: number | null = null;
 
-if (!flags["submit-only"]) {
+const only = flags["pdf-only"] ? "pdf" : flags["submit-only"] ? "submit" : flags["csv-only"] ? "csv" : null;
+
+if (!only || only === "pdf") {
   log(`receipt PDF: ${flags.receipts} receipts…`);
   pdf = await runPdfBench({ receipts: Number(flags.receipts) });
   log(describePdf(pdf));
 }
 
-if (!flags["pdf-only"]) {
+if (!only || only === "submit") {
   if (buildIsStale(distDir)) {
     if (flags["no-build"] && fs.existsSync(path.join(distDir, "BUILD_ID"))) log(`${distDir} is older than the sources; measuring it anyway (--no-build)`);
     else {
@@ -102,17 +109,33 @@ if (!flags["pdf-only"]) {
   }
 }
 
+type TCsvResult = { rows: number; rowsPerSecond: number; rssPeakMB: number; targets: { peakRssUnder300MB: boolean } };
+let csv: TCsvResult | null = null;
+if (!only || only === "csv") {
+  // Its own process: the peak RSS it reports is the export's, not this runner's.
+  const csvUrl = new URL(databaseUrl);
+  csvUrl.pathname = `${csvUrl.pathname}_csv`;
+  log(`CSV export: ${flags["csv-rows"]} applications…`);
+  const child = spawnSync(process.execPath, ["--import", "tsx", "bench/csv.ts", "--rows", flags["csv-rows"], "--drop"], {
+    stdio: ["ignore", 2, 2],
+    env: { ...process.env, DATABASE_URL: csvUrl.toString(), NODE_ENV: "production" },
+  });
+  if (child.status === 0) csv = JSON.parse(fs.readFileSync(path.join(resultsDir, "csv-latest.json"), "utf8")) as TCsvResult;
+  else log(`the CSV benchmark failed (exit ${child.status})`);
+}
+
 const host = machine(postgres);
 const targets = {
   pdfMedianUnder30ms: pdf ? pdf.latency.p50 < 30 : null,
   zeroErrors: submit ? submit.app.errors === 0 : null,
   p95Under300ms: submit ? submit.app.latency.p95 < 300 : null,
   // Only a burst measures throughput: a paced run's is the rate it was given.
+  csvPeakRssUnder300MB: csv ? csv.targets.peakRssUnder300MB : null,
   throughputAtLeastHalfOfBare: submit && !submit.app.ratePerSecond ? submit.app.throughput >= submit.bare.throughput / 2 : null,
 };
 // What was measured: the app's pool size and whether its job worker ran in the web process.
 const config = { databasePoolMax: Number(process.env.DATABASE_POOL_MAX || 20), jobsWorker: process.env.BENCH_WORKER === "inline" ? "in the web process" : "a process of its own (npm run worker)" };
-const results = { ...host, commit: gitCommit(), totalSeconds: Math.round((Date.now() - started) / 1000), buildMs, config, pdf, submit, targets };
+const results = { ...host, commit: gitCommit(), totalSeconds: Math.round((Date.now() - started) / 1000), buildMs, config, pdf, submit, csv, targets };
 fs.writeFileSync(path.join(resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
 
 const rows: [string, string][] = [
@@ -135,6 +158,7 @@ if (submit) {
   if (submit.app.errorSamples.length) rows.push(["app errors (samples)", submit.app.errorSamples.join(" | ")]);
   if (submit.bare.errorSamples.length) rows.push(["bare errors (samples)", submit.bare.errorSamples.join(" | ")]);
 }
+if (csv) rows.push([`CSV export (target peak RSS < 300 MB)`, `${csv.rows.toLocaleString("en")} rows, ${csv.rowsPerSecond.toLocaleString("en")} rows/s, peak RSS ${csv.rssPeakMB} MB`]);
 rows.push(["targets", Object.entries(targets).map(([k, v]) => `${k}: ${v === null ? "—" : v ? "met" : "MISSED"}`).join(", ")]);
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n"));

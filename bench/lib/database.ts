@@ -1,7 +1,8 @@
 import pg from "pg";
 
-// The benchmark's own PostgreSQL database: created empty for each run and dropped after it. Only
-// local servers and databases named sportello_bench* are touched.
+// The benchmarks' own PostgreSQL databases: created empty for each run and dropped after it (or,
+// for the seeded ones of bench/inbox.ts and bench/csv.ts, created once and kept). Only local
+// servers and databases named sportello_bench* or sportello_inbox* are touched.
 
 export const DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/sportello_bench";
 
@@ -9,7 +10,7 @@ function parts(databaseUrl: string): { admin: string; name: string } {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ""));
   if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error(`The benchmark only uses a local PostgreSQL, not ${url.hostname}`);
-  if (!/^sportello_bench\w*$/.test(name)) throw new Error(`The benchmark's database must be named sportello_bench…, not "${name}"`);
+  if (!/^sportello_(bench|inbox)\w*$/.test(name)) throw new Error(`The benchmark's database must be named sportello_bench… or sportello_inbox…, not "${name}"`);
   url.pathname = "/postgres";
   return { admin: url.toString(), name };
 }
@@ -36,4 +37,12 @@ export async function recreateDatabase(databaseUrl: string): Promise<string> {
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {
   await admin(databaseUrl, (client, name) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+/** Creates the database unless it exists (a kept seed is reused). */
+export async function createDatabaseIfMissing(databaseUrl: string): Promise<void> {
+  await admin(databaseUrl, async (client, name) => {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  });
 }

@@ -3,7 +3,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { Fragment, useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { FileLinks, type TFileLink } from "@/components/conversation/file-links";
+import { MessageText } from "@/components/conversation/message-text";
 import { useTRPC } from "@/components/trpc/provider";
 
 export type TMessageListItem = {
@@ -12,6 +14,9 @@ export type TMessageListItem = {
   body: string;
   createdAt: Date;
   readAt: Date | null;
+  /** CITIZEN: written by the citizen (a reply, an integration answer). */
+  authorKind?: "CITIZEN" | "STAFF" | "SYSTEM";
+  attachments?: TFileLink[];
   application?: { id: string; protocolNumber: string | null; service: { name: string } } | null;
 };
 
@@ -35,6 +40,7 @@ export function MessageList({
   showApplication?: boolean;
 }) {
   const t = useTranslations("personalArea.messages");
+  const tConversation = useTranslations("conversation.area");
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -103,6 +109,7 @@ export function MessageList({
                   <span className={unread ? "fw-bold" : "fw-normal"}>{m.subject}</span>
                   <span className="small fw-normal text-secondary">
                     {unread ? <span className="badge bg-primary me-2">{t("unread")}</span> : null}
+                    {m.authorKind === "CITIZEN" ? <span className="me-2">{tConversation("sentByYou")} ·</span> : null}
                     <time dateTime={new Date(m.createdAt).toISOString()}>
                       {format.dateTime(new Date(m.createdAt), { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit" })}
                     </time>
@@ -112,16 +119,8 @@ export function MessageList({
             </Heading>
             <div id={bodyId} className={`accordion-collapse collapse${isOpen ? " show" : ""}`} role="region" aria-labelledby={headerId}>
               <div className="accordion-body">
-                {m.body.split(/\n{2,}/).map((paragraph, i) => (
-                  <p key={i} className="mb-2">
-                    {paragraph.split("\n").map((line, j) => (
-                      <Fragment key={j}>
-                        {j > 0 ? <br /> : null}
-                        {line}
-                      </Fragment>
-                    ))}
-                  </p>
-                ))}
+                <MessageText text={m.body} />
+                <FileLinks tenantSlug={tenantSlug} files={m.attachments ?? []} label={tConversation("files")} />
                 {showApplication && m.application ? (
                   <p className="small mb-0">
                     {t("about")}{" "}

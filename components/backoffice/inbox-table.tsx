@@ -7,7 +7,8 @@ import type { TInboxItem, TInboxSort } from "@/server/backoffice/inbox";
 
 // The inbox's table (desktop first; it scrolls sideways on narrow screens). The protocol number
 // heads each row and opens the application. Overdue rows are tinted and carry a "Scaduta" badge
-// in words. The two date columns sort the list: their headers are links, and the sorted one says
+// in words; rows with messages from the citizen nobody has read carry a "new messages" badge
+// (icon and words). The two date columns sort the list: their headers are links, and the sorted one says
 // so with aria-sort.
 
 function SortHeader({ label, active, href, actionLabel }: { label: string; active: TInboxSort | null; href: string; actionLabel: string }) {
@@ -29,6 +30,7 @@ export async function InboxTable({
   sort,
   sortHref,
   applicationHref,
+  dossierHref,
   viewerId,
 }: {
   items: TInboxItem[];
@@ -36,9 +38,12 @@ export async function InboxTable({
   sort: TInboxSort;
   sortHref: (sort: TInboxSort) => string;
   applicationHref: (id: string) => string;
+  /** The applicant's dossier, for applicants with a citizen record. */
+  dossierHref?: (citizenId: string) => string;
   viewerId: string;
 }) {
-  const [t, dates] = await Promise.all([getTranslations("backoffice.inbox"), getAreaDates()]);
+  const tDossier = await getTranslations("dossier");
+  const [t, tConversation, dates] = await Promise.all([getTranslations("backoffice.inbox"), getTranslations("conversation.inbox"), getAreaDates()]);
   const submittedNext: TInboxSort = sort === "submittedAt_desc" ? "submittedAt_asc" : "submittedAt_desc";
   return (
     <div className="table-responsive">
@@ -78,9 +83,23 @@ export async function InboxTable({
                     </>
                   )}
                 </Link>
+                {item.unreadFromCitizen > 0 ? (
+                  <span className="badge bg-primary d-table mt-1" data-testid="inbox-unread">
+                    <Icon name="it-mail" size="xs" color="white" className="me-1" />
+                    {tConversation("unread", { count: item.unreadFromCitizen })}
+                  </span>
+                ) : null}
               </th>
               <td>
-                {item.applicantName ?? <span className="text-secondary">{t("noApplicant")}</span>}
+                {item.applicantName && item.citizenId && dossierHref ? (
+                  // The applicant's dossier (SPID/CIE applicants only); no prefetch: an audited view.
+                  <Link href={dossierHref(item.citizenId)} prefetch={false} className={item.overdue ? "text-reset" : undefined}>
+                    {item.applicantName}
+                    <span className="visually-hidden"> ({tDossier("openFromInbox")})</span>
+                  </Link>
+                ) : (
+                  (item.applicantName ?? <span className="text-secondary">{t("noApplicant")}</span>)
+                )}
                 {item.applicantFiscalCode ? (
                   <small className="d-block text-secondary">
                     <span className="visually-hidden">{t("fiscalCode")}: </span>

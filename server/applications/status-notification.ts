@@ -13,11 +13,11 @@ import { applicationUrl } from "./urls";
 export type TStatusChangeRef = { tenantId: string; statusChangeId: string; action: string };
 
 /** Actions whose notice is written for them; the others are not notified (see TRANSITIONS). */
-function notifiedAction(action: string): TTransitionAction | null {
+export function notifiedAction(action: string): TTransitionAction | null {
   return isTransitionAction(action) && transitionRule(action).notify ? action : null;
 }
 
-async function loadChange(ref: TStatusChangeRef) {
+export async function loadChange(ref: TStatusChangeRef) {
   const prisma = await db();
   return prisma.applicationStatusChange.findFirstOrThrow({
     where: { id: ref.statusChangeId, tenantId: ref.tenantId },
@@ -49,6 +49,11 @@ export async function statusChangeText(change: TChange, action: TTransitionActio
     paragraphs.push(t(action === "requestIntegration" ? "statusChangeMessage.request" : "statusChangeMessage.reason", { reason: change.reason }));
   }
   if (app.protocolNumber) paragraphs.push(t("statusChangeMessage.protocol", { protocolNumber: app.protocolNumber }));
+  // The outcome document (server/applications/outcome.ts) is in the area's documents; applicants
+  // without SPID have no area.
+  if ((action === "finalizeAccept" || action === "finalizeReject") && app.citizenId) {
+    paragraphs.push((await getTranslator(DEFAULT_LOCALE, "outcome"))("notification.documentInArea"));
+  }
   return { subject: t("statusChangeMessage.subject", { serviceName, status: t(statusLabelKey(change.toStatus)) }), paragraphs };
 }
 

@@ -4,6 +4,7 @@ import { db } from "@/server/db/client";
 import type { ActorKind } from "@/server/db/generated/client";
 import { DEFAULT_LOCALE, type TLocale } from "@/server/i18n/config";
 import { getTranslator } from "@/server/i18n/translator";
+import { citizenMessagesWhere, MESSAGE_SELECT } from "./messages";
 
 // The citizen's applications in one municipality, as the personal area shows them: grouped into
 // drafts, in progress and closed, and one application with its timeline in plain language.
@@ -98,7 +99,7 @@ export async function getMyApplication(input: TAreaRef & { applicationId: string
   const { tenantId, citizenId, applicationId } = input;
   const application = await getApplicationForApplicant({ tenantId, applicationId, applicant: { kind: "citizen", citizenId } });
   const prisma = await db();
-  const [timeline, documents, messages] = await Promise.all([
+  const [timeline, documents, messages, service] = await Promise.all([
     buildTimeline(application.statusChanges, input.locale),
     prisma.document.findMany({
       where: { tenantId, applicationId: application.id },
@@ -106,14 +107,17 @@ export async function getMyApplication(input: TAreaRef & { applicationId: string
       orderBy: { issuedAt: "desc" },
     }),
     prisma.message.findMany({
-      where: { tenantId, citizenId, applicationId: application.id },
-      select: { id: true, subject: true, body: true, createdAt: true, readAt: true },
-      orderBy: { createdAt: "desc" },
+      where: { ...citizenMessagesWhere({ tenantId, citizenId }), applicationId: application.id },
+      select: MESSAGE_SELECT,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     }),
+    prisma.service.findFirstOrThrow({ where: { id: application.serviceId, tenantId }, select: { allowWithdrawal: true } }),
   ]);
   return {
     id: application.id,
     status: application.status,
+    /** Application.version: what a withdrawal sends back as expectedVersion. */
+    version: application.version,
     group: statusGroup(application.status),
     protocolNumber: application.protocolNumber,
     submittedAt: application.submittedAt,
@@ -122,7 +126,7 @@ export async function getMyApplication(input: TAreaRef & { applicationId: string
     lastSavedAt: application.lastSavedAt,
     draftExpiresAt: application.draftExpiresAt,
     createdAt: application.createdAt,
-    service: { name: application.service.name, slug: application.service.slug },
+    service: { name: application.service.name, slug: application.service.slug, allowWithdrawal: service.allowWithdrawal },
     timeline,
     documents: documents.map(({ fileKey, ...d }) => ({ ...d, downloadable: fileKey !== null })),
     messages,

@@ -2,12 +2,15 @@ import { statusLabelKey } from "@/server/applications/status";
 import { db } from "@/server/db/client";
 import { DEFAULT_LOCALE, TIME_ZONE, type TLocale } from "@/server/i18n/config";
 import { getTranslator } from "@/server/i18n/translator";
+import { citizenVisibleAttachmentWhere } from "@/server/conversation/attachment-keys";
 import { buildTimeline, type TAreaRef } from "./applications";
+import { citizenMessagesWhere } from "./messages";
 
 // "I miei dati": everything this municipality holds about the citizen, as one JSON document
 // (GDPR art. 15 and 20). The identity is national; every other row is this municipality's.
 // Secrets are left out (code hashes, follow-link token hashes, storage keys), and emails are
-// listed without their stored props (which may carry such links).
+// listed without their stored props (which may carry such links). What the office keeps for
+// itself (internal notes and their files) is not the citizen's to read and stays out.
 
 export const MY_DATA_FORMAT = "sportello.my-data";
 export const MY_DATA_VERSION = 1;
@@ -57,16 +60,21 @@ export async function exportMyData({ tenantId, citizenId, locale = DEFAULT_LOCAL
         formVersion: { select: { version: true } },
         statusChanges: { where: { tenantId }, orderBy: { createdAt: "asc" }, select: { fromStatus: true, toStatus: true, actorKind: true, reason: true, createdAt: true } },
         attachments: {
+          where: { tenantId, ...citizenVisibleAttachmentWhere() },
+          orderBy: { createdAt: "asc" },
+          select: { id: true, fieldKey: true, messageId: true, fileName: true, kind: true, mimeType: true, size: true, sha256: true, createdAt: true },
+        },
+        integrationRequests: {
           where: { tenantId },
           orderBy: { createdAt: "asc" },
-          select: { id: true, fieldKey: true, fileName: true, kind: true, mimeType: true, size: true, sha256: true, createdAt: true },
+          select: { message: true, documents: true, deadline: true, answeredAt: true, answerText: true, closedAt: true, createdAt: true },
         },
       },
     }),
     prisma.message.findMany({
-      where: { tenantId, citizenId },
+      where: citizenMessagesWhere({ tenantId, citizenId }),
       orderBy: { createdAt: "asc" },
-      select: { id: true, applicationId: true, subject: true, body: true, source: true, createdAt: true, readAt: true },
+      select: { id: true, applicationId: true, subject: true, body: true, source: true, authorKind: true, createdAt: true, readAt: true },
     }),
     prisma.document.findMany({
       where: { tenantId, application: { tenantId, citizenId } },

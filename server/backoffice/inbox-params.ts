@@ -37,22 +37,21 @@ function invert<K extends string>(map: Record<K, string>, value: string): K | un
   return (Object.keys(map) as K[]).find((k) => map[k] === value);
 }
 
+/** Rome's wall clock, in parts. Made once: an Intl.DateTimeFormat is costly to create. */
+const ROME_CLOCK = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+});
+
 /** Offset of Rome's clock from UTC at an instant, in ms (+1 h in winter, +2 h in summer). */
-function romeOffsetMs(at: Date): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: TIME_ZONE,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, Number(p.value)]),
-  );
+export function romeOffsetMs(at: Date): number {
+  const parts = Object.fromEntries(ROME_CLOCK.formatToParts(at).map((p) => [p.type, Number(p.value)]));
   return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - Math.floor(at.getTime() / 1000) * 1000;
 }
 

@@ -28,12 +28,12 @@ async function seed(tenant: TTenant, service: TService, specs: TInboxApplication
 }
 
 /** Every page of the inbox, following nextCursor; fails on a loop. */
-async function allPages(scope: { tenantId: string; staffUserId: string }, opts: { sort?: TInboxSort; filters?: TInboxFilters; limit: number }) {
+async function allPages(scope: { tenantId: string; staffUserId: string }, opts: { sort?: TInboxSort; filters?: TInboxFilters; limit: number; now?: Date }) {
   const pages: TInboxItem[][] = [];
   let cursor: string | null = null;
   let prevCursors: (string | null)[] = [];
   do {
-    const page = await listInbox({ ...scope, ...opts, cursor, now: NOW });
+    const page = await listInbox({ now: NOW, ...scope, ...opts, cursor });
     pages.push(page.items);
     prevCursors.push(page.prevCursor);
     cursor = page.nextCursor;
@@ -99,6 +99,7 @@ describe("listInbox: what is listed", () => {
         serviceName: service.name,
         applicantName: "Bianchi Giulia",
         applicantFiscalCode: "BNCGLI85M50F205Z",
+        citizenId: null,
         status: 4000,
         statusLabelKey: "status.TAKEN_IN_CHARGE",
         submittedAt: daysAgo(40),
@@ -106,6 +107,7 @@ describe("listInbox: what is listed", () => {
         overdue: true,
         assignedStaffId: operator.id,
         assignedStaffName: operator.name,
+        unreadFromCitizen: 0,
       },
     ]);
   });
@@ -278,6 +280,29 @@ describe("listInbox: keyset pages", () => {
       const back: string[][] = [];
       while (cursor) {
         const page = await listInbox({ ...scope, sort, limit: 5, cursor, now: NOW });
+        back.push(ids(page.items));
+        cursor = page.prevCursor;
+      }
+      expect(back.reverse()).toEqual(pages.slice(0, -1).map(ids));
+    });
+  }
+
+  // Overdue by submission date reads the page's ids first, then their rows (inbox.ts, idsFirst):
+  // the same order and the same pages both ways. Three days on, every row with a due date is late.
+  for (const sort of ["submittedAt_desc", "submittedAt_asc"] as const) {
+    it(`walks the overdue applications by ${sort} forwards and back`, async () => {
+      const later = daysAgo(-3);
+      const filters = { overdue: true };
+      const overdue = new Set(specs.filter((s) => s.dueDate).map((s) => s.id));
+      const { pages, ids: seen, prevCursors } = await allPages(scope, { sort, filters, limit: 5, now: later });
+      expect(pages.map((p) => p.length)).toEqual([5, 5, 5, 3]);
+      expect(seen).toEqual(expected(sort).filter((id) => overdue.has(id)));
+      expect(pages.flat().every((i) => i.overdue && i.serviceName && i.submittedAt)).toBe(true);
+
+      let cursor = prevCursors[prevCursors.length - 1] ?? null;
+      const back: string[][] = [];
+      while (cursor) {
+        const page = await listInbox({ ...scope, sort, filters, limit: 5, cursor, now: later });
         back.push(ids(page.items));
         cursor = page.prevCursor;
       }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { APPLICATION_STATUS, STATUS_CODES_BY_GROUP, isClosedStatus, statusLabelKey } from "@/server/applications/status";
+import { countUnreadFromCitizen } from "@/server/conversation/thread";
 import { db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
@@ -13,11 +14,21 @@ import { likePrefixPattern, parseInboxSearch } from "./inbox-search";
 //
 // Indexes (bench/inbox.ts measures every query at a million applications): the sorts, the
 // service, status, date and assignee filters, protocol numbers and fiscal codes use model
-// Application's indexes. Two cases have none yet and would want, in a migration:
-//   - name prefix search: ("tenantId", lower("applicantName") text_pattern_ops) (what the
-//     lower(...) LIKE 'prefix%' below is written for; without it a rare name scans the tenant);
-//   - overdue: ("tenantId", "dueDate", id) INCLUDE (status) WHERE status IN (OPEN_STATUSES);
-//     with it, drop the `fence` of fetchStretch (the index then gives the order directly).
+// Application's indexes. Two more are hand-written in migration 20261123043617_work_messages_groups
+// (schema.prisma cannot express them), and the SQL below is written for them:
+//   - hand_Application_tenant_lower_name_idx ("tenantId", lower("applicantName")
+//     text_pattern_ops, id): the name prefix search, lower(...) LIKE 'prefix%';
+//   - hand_Application_tenant_open_due_idx ("tenantId", "dueDate", id) INCLUDE (status) WHERE
+//     status IN (OPEN_STATUSES): overdue applications straight from the index in due-date order,
+//     without stepping over the closed applications of past years;
+//   - hand_Application_tenant_open_submitted_idx ("tenantId", "submittedAt", id) INCLUDE
+//     ("dueDate") WHERE status IN (OPEN_STATUSES): overdue applications by submission date. The
+//     newest open applications are not due yet, so a page of overdue ones steps over tens of
+//     thousands of entries: the page's ids are picked from the index alone (index-only scan, the
+//     due date read from the INCLUDE column), and only those rows are read from the table
+//     (`idsFirst` below).
+// Both partial indexes are used only while the overdue SQL's status list is exactly their
+// predicate (inbox-indexes.test.ts checks).
 
 export const INBOX_SORTS = ["submittedAt_desc", "submittedAt_asc", "dueDate_asc"] as const;
 export type TInboxSort = (typeof INBOX_SORTS)[number];
@@ -51,6 +62,8 @@ export type TInboxItem = {
   serviceName: string;
   applicantName: string | null;
   applicantFiscalCode: string | null;
+  /** The applicant's citizen record (SPID/CIE); null for applicants without a digital identity. */
+  citizenId: string | null;
   status: number;
   /** Key of the status label (namespace "backoffice", under "inbox"). */
   statusLabelKey: string;
@@ -60,6 +73,8 @@ export type TInboxItem = {
   overdue: boolean;
   assignedStaffId: string | null;
   assignedStaffName: string | null;
+  /** Messages from the citizen no operator has read yet. */
+  unreadFromCitizen: number;
 };
 
 export type TInboxPage = {
@@ -129,12 +144,26 @@ function decodeCursor(raw: string, sort: TInboxSort): { pos: TPosition; backward
  * comparison does not depend on the session's time zone. */
 const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp(3)`;
 
-/** Submitted and not closed: the statuses in which an application can be overdue. Listed (IN)
- * rather than excluded (NOT IN closed) so PostgreSQL can use the status indexes for them. */
-const OPEN_STATUSES = STATUS_CODES_BY_GROUP.inProgress.filter((s) => s >= APPLICATION_STATUS.SUBMITTED);
+/** Submitted and not closed: the statuses in which an application can be overdue. Exactly the
+ * predicate of the partial indexes hand_Application_tenant_open_due_idx and …_open_submitted_idx
+ * (inbox-indexes.test.ts compares them): PostgreSQL uses a partial index only when the query's
+ * condition implies its predicate. */
+export const OPEN_STATUSES = STATUS_CODES_BY_GROUP.inProgress.filter((s) => s >= APPLICATION_STATUS.SUBMITTED);
 
-/** Overdue: due date passed and not closed (accepted, rejected, withdrawn, annulled). */
-const overdueSql = (now: Date) => Prisma.sql`(a."dueDate" < ${ts(now)} AND a.status IN (${Prisma.join(OPEN_STATUSES)}))`;
+/** Every status from submission on, listed rather than `status >= 1900`: a list of equalities
+ * bounds an index on (tenantId, status, submittedAt) on both of its columns, so counting a date
+ * range reads only the matching index entries (index-only), where ">=" would leave the dates
+ * to a filter on every submitted row. Written into the SQL: constants, no parameters. */
+const SUBMITTED_SQL = Prisma.raw(
+  Object.values(APPLICATION_STATUS)
+    .filter((s) => s >= APPLICATION_STATUS.SUBMITTED)
+    .join(", "),
+);
+
+/** Overdue: due date passed and not closed (accepted, rejected, withdrawn, annulled). The codes
+ * are written into the SQL, not bound as parameters: a plan prepared without the parameters'
+ * values could not prove the index's predicate, and would not use the index. */
+const overdueSql = (now: Date) => Prisma.sql`(a."dueDate" < ${ts(now)} AND a.status IN (${Prisma.raw(OPEN_STATUSES.join(", "))}))`;
 
 function whereSql(scope: TScope, filters: TInboxCountFilters & { status?: number[] }, now: Date): Prisma.Sql {
   const conds: Prisma.Sql[] = [
@@ -142,7 +171,7 @@ function whereSql(scope: TScope, filters: TInboxCountFilters & { status?: number
     // Submitted only: never drafts (1000) nor the payment steps before submission (15xx).
     // (submit.ts sets submittedAt in the same update, so "submittedAt IS NOT NULL" is left to
     // the list's queries: here it would keep the counts from being index-only scans.)
-    Prisma.sql`a.status >= ${APPLICATION_STATUS.SUBMITTED}`,
+    Prisma.sql`a.status IN (${SUBMITTED_SQL})`,
   ];
   if (filters.serviceId) conds.push(Prisma.sql`a."serviceId" = ${filters.serviceId}`);
   if (filters.status?.length) conds.push(Prisma.sql`a.status IN (${Prisma.join(filters.status)})`);
@@ -161,36 +190,42 @@ function whereSql(scope: TScope, filters: TInboxCountFilters & { status?: number
   return Prisma.join(conds, " AND ");
 }
 
-type TRow = Omit<TInboxItem, "statusLabelKey" | "overdue">;
+type TRow = Omit<TInboxItem, "statusLabelKey" | "overdue" | "unreadFromCitizen">;
 
 const COLUMNS = Prisma.raw(
-  `a.id, a."protocolNumber", a."serviceId", a."applicantName", a."applicantFiscalCode", a.status, a."submittedAt", a."dueDate", a."assignedStaffId"`,
+  `a.id, a."protocolNumber", a."serviceId", a."applicantName", a."applicantFiscalCode", a."citizenId", a.status, a."submittedAt", a."dueDate", a."assignedStaffId"`,
 );
+
+/** What the list's queries need: the scoped conditions, the order, and how to read a page. */
+type TInboxQuery = {
+  tenantId: string;
+  where: Prisma.Sql;
+  spec: TSortSpec;
+  /** Pick the page's ids first, then read their rows (see the header: overdue, newest first). */
+  idsFirst: boolean;
+};
+
+function inboxQuery(scope: TScope, filters: TInboxFilters, sort: TInboxSort, now: Date): TInboxQuery {
+  const spec = SORTS[sort];
+  // Only the ids' query has to be index-only: the order by submission date with the overdue
+  // filter, whose index (…_open_submitted_idx) holds the due date. Elsewhere the index already
+  // finds the page's rows without stepping over others, and one query is enough.
+  const idsFirst = Boolean(filters.overdue) && spec.column === "submittedAt";
+  return { tenantId: scope.tenantId, where: whereSql(scope, filters, now), spec, idsFirst };
+}
 
 /**
  * One stretch of the order: the rows with a sort key (`nulls: false`) or, for a nullable key,
  * the rows without one (`nulls: true`, ordered by id). `after` excludes the rows up to and
  * including that position in the direction read; `reverse` reads the stretch backwards.
- *
- * `fence`: select the matching rows first, then sort them. For overdue applications by due
- * date: walking the (tenantId, dueDate) index from the oldest due date would step over every
- * closed application of past years before the first open one (seconds at a million rows);
- * the open overdue ones are found through the status index instead, and only they are sorted.
  */
-async function fetchStretch(opts: {
-  where: Prisma.Sql;
-  spec: TSortSpec;
-  nulls: boolean;
-  after: TPosition | null;
-  reverse: boolean;
-  limit: number;
-  fence: boolean;
-}): Promise<TRow[]> {
-  const { spec, nulls, after, reverse } = opts;
+async function fetchStretch(opts: { query: TInboxQuery; nulls: boolean; after: TPosition | null; reverse: boolean; limit: number }): Promise<TRow[]> {
+  const { query, nulls, after, reverse } = opts;
+  const { spec } = query;
   const dir = (spec.dir === "asc") !== reverse ? "asc" : "desc";
   const cmp = Prisma.raw(dir === "asc" ? ">" : "<");
   const key = Prisma.raw(`a."${spec.column}"`);
-  const conds = [opts.where, Prisma.sql`a."submittedAt" IS NOT NULL`];
+  const conds = [query.where, Prisma.sql`a."submittedAt" IS NOT NULL`];
   if (nulls) {
     conds.push(Prisma.sql`${key} IS NULL`);
     if (after) conds.push(Prisma.sql`a.id ${cmp} ${after.id}`);
@@ -200,35 +235,29 @@ async function fetchStretch(opts: {
     // the cursor is instead of skipping every row before it.
     if (after?.key) conds.push(Prisma.sql`(${key}, a.id) ${cmp} (${ts(after.key)}, ${after.id})`);
   }
-  const where = Prisma.join(conds, " AND ");
   const order = nulls ? Prisma.raw(`a.id ${dir}`) : Prisma.raw(`a."${spec.column}" ${dir}, a.id ${dir}`);
-  const rest = Prisma.sql`
-    JOIN "Service" s ON s.id = a."serviceId"
-    LEFT JOIN "StaffUser" st ON st.id = a."assignedStaffId"`;
+  const page = Prisma.sql`WHERE ${Prisma.join(conds, " AND ")} ORDER BY ${order} LIMIT ${opts.limit}`;
+  const select = Prisma.sql`SELECT ${COLUMNS}, s.name AS "serviceName", st.name AS "assignedStaffName"`;
+  const joins = Prisma.sql`JOIN "Service" s ON s.id = a."serviceId" LEFT JOIN "StaffUser" st ON st.id = a."assignedStaffId"`;
   const prisma = await db();
-  if (opts.fence) {
-    return prisma.$queryRaw<TRow[]>`
-      WITH a AS MATERIALIZED (SELECT ${COLUMNS} FROM "Application" a WHERE ${where})
-      SELECT ${COLUMNS}, s.name AS "serviceName", st.name AS "assignedStaffName"
-      FROM a ${rest}
-      ORDER BY ${order}
-      LIMIT ${opts.limit}`;
-  }
+  if (!query.idsFirst) return prisma.$queryRaw<TRow[]>`${select} FROM "Application" a ${joins} ${page}`;
+  // The ids' query reads only the index; its rows are then fetched by primary key (and put back
+  // in order: a join keeps none).
   return prisma.$queryRaw<TRow[]>`
-    SELECT ${COLUMNS}, s.name AS "serviceName", st.name AS "assignedStaffName"
-    FROM "Application" a ${rest}
-    WHERE ${where}
-    ORDER BY ${order}
-    LIMIT ${opts.limit}`;
+    ${select}
+    FROM (SELECT a.id FROM "Application" a ${page}) p
+    JOIN "Application" a ON a.id = p.id AND a."tenantId" = ${query.tenantId}
+    ${joins}
+    ORDER BY ${order}`;
 }
 
 /**
  * Up to `limit` rows from `from` (exclusive; null: the start) in the sort's order, or against it
  * with `reverse`. A nullable key's order has two stretches: rows with a key, then rows without.
  */
-async function fetchRows(opts: { where: Prisma.Sql; spec: TSortSpec; from: TPosition | null; reverse: boolean; limit: number; fence: boolean }) {
-  const { spec, from, reverse } = opts;
-  const base = { where: opts.where, spec, reverse, fence: opts.fence };
+async function fetchRows(opts: { query: TInboxQuery; from: TPosition | null; reverse: boolean; limit: number }) {
+  const { query, from, reverse } = opts;
+  const { spec } = query;
   const stretches: { nulls: boolean; after: TPosition | null }[] = [];
   if (!spec.nullable) stretches.push({ nulls: false, after: from });
   else if (!reverse) {
@@ -241,7 +270,7 @@ async function fetchRows(opts: { where: Prisma.Sql; spec: TSortSpec; from: TPosi
   const rows: TRow[] = [];
   for (const stretch of stretches) {
     if (rows.length >= opts.limit) break;
-    rows.push(...(await fetchStretch({ ...base, ...stretch, limit: opts.limit - rows.length })));
+    rows.push(...(await fetchStretch({ query, reverse, ...stretch, limit: opts.limit - rows.length })));
   }
   return rows;
 }
@@ -251,9 +280,15 @@ export function isOverdue(app: { status: number; dueDate: Date | null }, now: Da
   return app.dueDate !== null && app.dueDate.getTime() < now.getTime() && !isClosedStatus(app.status);
 }
 
-function toItem(row: TRow, now: Date): TInboxItem {
+function toItem(row: TRow, now: Date, unread: ReadonlyMap<string, number>): TInboxItem {
   const status = Number(row.status);
-  return { ...row, status, statusLabelKey: statusLabelKey(status), overdue: isOverdue({ status, dueDate: row.dueDate }, now) };
+  return {
+    ...row,
+    status,
+    statusLabelKey: statusLabelKey(status),
+    overdue: isOverdue({ status, dueDate: row.dueDate }, now),
+    unreadFromCitizen: unread.get(row.id) ?? 0,
+  };
 }
 
 // ---- the inbox ----------------------------------------------------------------------------
@@ -270,20 +305,21 @@ export type TListInboxInput = TScope & {
 
 export async function listInbox(input: TListInboxInput): Promise<TInboxPage> {
   const sort = input.sort ?? DEFAULT_INBOX_SORT;
-  const spec = SORTS[sort];
   const limit = Math.min(Math.max(1, Math.trunc(input.limit ?? INBOX_PAGE_SIZE)), INBOX_MAX_PAGE_SIZE);
   const now = input.now ?? new Date();
   const cursor = input.cursor ? decodeCursor(input.cursor, sort) : null;
-  const where = whereSql(input, input.filters ?? {}, now);
+  const query = inboxQuery(input, input.filters ?? {}, sort, now);
+  const { spec } = query;
   const backward = cursor?.backward ?? false;
 
   // One row more than the page says whether there is another page in the direction read.
-  const fence = Boolean(input.filters?.overdue) && spec.column === "dueDate";
-  const rows = await fetchRows({ where, spec, from: cursor?.pos ?? null, reverse: backward, limit: limit + 1, fence });
+  const rows = await fetchRows({ query, from: cursor?.pos ?? null, reverse: backward, limit: limit + 1 });
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   if (backward) page.reverse();
-  const items = page.map((row) => toItem(row, now));
+  // The page's rows only: one grouped count on at most `limit` ids.
+  const unread = await countUnreadFromCitizen({ tenantId: input.tenantId, applicationIds: page.map((r) => r.id) });
+  const items = page.map((row) => toItem(row, now, unread));
   const first = items[0];
   const last = items[items.length - 1];
   const position = (item: TInboxItem): TPosition => ({ key: item[spec.column], id: item.id });
@@ -297,6 +333,32 @@ export async function listInbox(input: TListInboxInput): Promise<TInboxPage> {
     nextCursor: hasNext && last ? encodeCursor(sort, position(last), false) : null,
     prevCursor: hasPrev && first ? encodeCursor(sort, position(first), true) : null,
   };
+}
+
+export const INBOX_EXPORT_BATCH = 1000;
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
+
+/**
+ * Every application under the filters, in the sort's order, one keyset page of `batchSize` at a
+ * time: for the CSV export, whose memory then stays that of one page however many rows match.
+ * `now` is fixed for the whole walk, so a row cannot turn overdue halfway through.
+ */
+export async function* iterateInbox(
+  input: TScope & { filters?: TInboxFilters; sort?: TInboxSort; batchSize?: number; now?: Date },
+): AsyncGenerator<TInboxItem[]> {
+  const now = input.now ?? new Date();
+  const limit = Math.max(1, Math.trunc(input.batchSize ?? INBOX_EXPORT_BATCH));
+  const query = inboxQuery(input, input.filters ?? {}, input.sort ?? DEFAULT_INBOX_SORT, now);
+  const { spec } = query;
+  let from: TPosition | null = null;
+  for (;;) {
+    const rows = await fetchRows({ query, from, reverse: false, limit });
+    // The export has no use for the unread-message counts of the inbox page.
+    if (rows.length) yield rows.map((row) => toItem(row, now, NO_COUNTS));
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < limit) return;
+    from = { key: last[spec.column], id: last.id };
+  }
 }
 
 export type TInboxStatusCount = { status: number; statusLabelKey: string; count: number };

@@ -80,6 +80,22 @@ describe("seedDemo", () => {
     await expectPasswordsWork(first.credentials);
   });
 
+  it("groups the nursery's services under \"Asilo nido\" and makes the demo operator the team of every service", async () => {
+    const prisma = await db();
+    await seedDemo(prisma, { credentialsFile });
+    await seedDemo(prisma, { credentialsFile });
+    const services = await prisma.service.findMany({
+      where: { tenant: { slug: "esempio" } },
+      orderBy: { slug: "asc" },
+      select: { slug: true, group: { select: { name: true } }, operators: { select: { staffUser: { select: { email: true } } } } },
+    });
+    expect(services.map((sv) => [sv.slug, sv.group?.name ?? null, sv.operators.map((o) => o.staffUser.email)])).toEqual([
+      ["bonus-alimentare", null, ["operatore@esempio.sportello.localhost"]],
+      ["contrassegno-disabili", null, ["operatore@esempio.sportello.localhost"]],
+      ["iscrizione-nido", "Asilo nido", ["operatore@esempio.sportello.localhost"]],
+    ]);
+  });
+
   it("keeps the passwords in a file only its owner can read", async () => {
     const { credentials } = await seedDemo(await db(), { credentialsFile });
     expect(fs.statSync(credentialsFile).mode & 0o777).toBe(0o600);

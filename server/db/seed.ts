@@ -57,6 +57,29 @@ const STAFF: TDemoStaff[] = [
   { email: "superadmin@sportello.localhost", name: "Amministrazione piattaforma", superAdmin: true },
 ];
 
+/** "Asilo nido" groups the nursery's services (one dossier case for the office). */
+const DEMO_GROUP = { slug: "asilo-nido", name: "Asilo nido", description: "Iscrizione al nido d'infanzia e servizi collegati.", services: ["iscrizione-nido"] };
+
+/**
+ * The demo service group, and the demo operators as the team of every service of the
+ * municipality. Made once, with the group: later changes in the app (a service moved out of the
+ * group, an operator taken off a service) survive restarts like every other edit.
+ */
+async function seedDemoTeams(tx: Prisma.TransactionClient, tenantId: string, operatorIds: string[]): Promise<void> {
+  const where = { tenantId_slug: { tenantId, slug: DEMO_GROUP.slug } };
+  if (await tx.serviceGroup.findUnique({ where, select: { id: true } })) return;
+  const group = await tx.serviceGroup.create({
+    data: { tenantId, slug: DEMO_GROUP.slug, name: DEMO_GROUP.name, description: DEMO_GROUP.description },
+    select: { id: true },
+  });
+  await tx.service.updateMany({ where: { tenantId, slug: { in: DEMO_GROUP.services }, groupId: null }, data: { groupId: group.id } });
+  const services = await tx.service.findMany({ where: { tenantId }, select: { id: true } });
+  await tx.serviceOperator.createMany({
+    data: services.flatMap((sv) => operatorIds.map((staffUserId) => ({ tenantId, serviceId: sv.id, staffUserId }))),
+    skipDuplicates: true,
+  });
+}
+
 // Serialises concurrent seeds (two app instances starting on one PostgreSQL).
 const SEED_LOCK_ID = 72707370;
 
@@ -144,6 +167,11 @@ export async function seedDemo(
           tenant: "tenant" in s ? s.tenant : PLATFORM_TENANT,
         });
       }
+      const operatorIds = await tx.membership.findMany({
+        where: { tenantId: tenantIds.get("esempio")!, role: "OPERATOR", staffUser: { email: { in: STAFF.map((st) => st.email) } } },
+        select: { staffUserId: true },
+      });
+      await seedDemoTeams(tx, tenantIds.get("esempio")!, operatorIds.map((m) => m.staffUserId));
       // Written before commit: if the commit fails, the next run creates the users with these.
       writeCredentials(file, result);
       return result;

@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import type { z } from "zod";
 import ApplicationReceipt, { ZApplicationReceiptProps, subject as applicationReceiptSubject } from "@/emails/application-receipt";
+import CitizenMessage, { ZCitizenMessageProps, subject as citizenMessageSubject } from "@/emails/citizen-message";
 import ContactVerification, { ZContactVerificationProps, subject as contactVerificationSubject } from "@/emails/contact-verification";
 import DraftExpiring, { ZDraftExpiringProps, subject as draftExpiringSubject } from "@/emails/draft-expiring";
 import EmailSignInLink, { ZEmailSignInLinkProps, subject as emailSignInLinkSubject } from "@/emails/email-sign-in-link";
@@ -29,6 +30,7 @@ export const EMAIL_TEMPLATES = {
   "email-sign-in-link": template({ schema: ZEmailSignInLinkProps, Component: EmailSignInLink, subject: emailSignInLinkSubject }),
   "draft-expiring": template({ schema: ZDraftExpiringProps, Component: DraftExpiring, subject: draftExpiringSubject }),
   "contact-verification": template({ schema: ZContactVerificationProps, Component: ContactVerification, subject: contactVerificationSubject }),
+  "citizen-message": template({ schema: ZCitizenMessageProps, Component: CitizenMessage, subject: citizenMessageSubject }),
 };
 
 export type TEmailTemplateName = keyof typeof EMAIL_TEMPLATES;

@@ -45,6 +45,11 @@ describe("contentSecurityPolicy", () => {
   it("keeps API responses unframeable without a page policy", () => {
     expect(contentSecurityPolicy(ctx({ pathname: "/api/trpc/me.get" }))).toBe("frame-ancestors 'none'");
   });
+
+  it("leaves the policy of a served attachment to its route, which knows the file's kind", () => {
+    expect(securityHeaders(ctx({ pathname: "/api/esempio/attachments/abc" }))["Content-Security-Policy"]).toBeUndefined();
+    expect(securityHeaders(ctx({ pathname: "/api/esempio/applications/abc/attachments" }))["Content-Security-Policy"]).toBe("frame-ancestors 'none'");
+  });
 });
 
 describe("securityHeaders", () => {

@@ -78,10 +78,16 @@ export function contentSecurityPolicy(ctx: TSecurityContext): string {
     .join("; ");
 }
 
+/** Routes that serve stored files and set a policy fitting each file (server/uploads/http.ts):
+ * the proxy's header would replace theirs (Next.js keeps the proxy's value), so it sends none. */
+export function setsOwnPolicy(pathname: string): boolean {
+  return /^\/api\/[^/]+\/attachments\/[^/]+$/.test(pathname);
+}
+
 /** Every header to set on the response (the CSP included). */
 export function securityHeaders(ctx: TSecurityContext): Record<string, string> {
   const headers: Record<string, string> = {
-    "Content-Security-Policy": contentSecurityPolicy(ctx),
+    ...(setsOwnPolicy(ctx.pathname) ? {} : { "Content-Security-Policy": contentSecurityPolicy(ctx) }),
     "Referrer-Policy": hasTokenInPath(ctx.pathname) ? "same-origin" : "strict-origin-when-cross-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": isDevTool(ctx.pathname) ? "SAMEORIGIN" : "DENY",

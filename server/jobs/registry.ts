@@ -1,4 +1,5 @@
 import type { TJobDefinition } from "./define";
+import { applicationOutcomeJob } from "./definitions/application-outcome";
 import { applicationStatusChangedJob } from "./definitions/application-status-changed";
 import { applicationSubmittedJob } from "./definitions/application-submitted";
 import { draftsRetentionJob } from "./definitions/drafts-retention";
@@ -8,6 +9,7 @@ import { sendEmailJob } from "./definitions/send-email";
 // Every background job of Sportello. To add one: write server/jobs/definitions/<name>.ts with
 // defineJob(...) and add it to this list. Both providers (local worker, Inngest) read this list.
 export const jobRegistry: readonly TJobDefinition[] = [
+  applicationOutcomeJob,
   applicationStatusChangedJob,
   applicationSubmittedJob,
   draftsRetentionJob,

@@ -2,8 +2,10 @@ import { createCallerFactory, router } from "./init";
 import { applicationRouter } from "./routers/application";
 import { areaRouter } from "./routers/area";
 import { backofficeRouter } from "./routers/backoffice";
+import { conversationRouter } from "./routers/conversation";
 import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
+import { workRouter } from "./routers/work";
 
 export const appRouter = router({
   me: meRouter,
@@ -11,6 +13,8 @@ export const appRouter = router({
   backoffice: backofficeRouter,
   area: areaRouter,
   inbox: inboxRouter,
+  conversation: conversationRouter,
+  work: workRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,8 @@ import { effectiveRole } from "@/server/auth/roles";
 import { db } from "@/server/db/client";
 import type { Attachment, Membership } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
-import { ZFormSchema, type TFileRef, type TFormSchema } from "@/server/forms/schema";
+import { citizenVisibleAttachmentWhere } from "@/server/conversation/attachment-keys";
+import { ZFormSchema, type TFileKind, type TFileRef, type TFormSchema } from "@/server/forms/schema";
 import { fileStorage } from "@/server/storage/storage";
 import type { TFileStorage } from "@/server/storage/types";
 import { fileFields, fileRefsIn, findFileField } from "./file-fields";
@@ -20,6 +21,8 @@ import { UploadError } from "./upload-error";
 // form keeps only the reference { id, name, size, type } (type = the sniffed MIME type, which
 // the form validator checks against the field's kinds). Only the applicant adds or removes files,
 // only while the application is a draft; files are read only through getAttachmentForViewer.
+// Files sent with messages go through the same checks (storeAttachment) from
+// server/conversation/attachments.ts.
 
 /** Per application, whatever the form says: stops a script from filling the disk. */
 export const MAX_ATTACHMENTS_PER_APPLICATION = 50;
@@ -75,21 +78,38 @@ export async function uploadAttachment(input: TUploadAttachmentInput): Promise<T
   const found = findFileField(draft.schema, input.fieldKey);
   if (!found) throw new AppError("BAD_REQUEST", "uploads.errors.unknownField");
   const { field, fieldKey } = found;
-  const shownName = input.fileName.trim() || "—";
+  return storeAttachment({ ...input, applicationId: draft.id, fieldKey, maxSizeMb: field.maxSizeMb, accept: field.accept ?? [] });
+}
 
+/**
+ * The checks every uploaded file goes through, then bytes and row: not empty, within `maxSizeMb`,
+ * one of the `accept`ed kinds by its content, within the application's totals. The caller has
+ * checked who may add a file to the application (the applicant's draft here, a message's sender
+ * in server/conversation/attachments.ts).
+ */
+export async function storeAttachment(input: {
+  tenantId: string;
+  applicationId: string;
+  fieldKey: string;
+  fileName: string;
+  bytes: Uint8Array;
+  maxSizeMb: number;
+  accept: readonly TFileKind[];
+  storage?: TFileStorage;
+}): Promise<TFileRef> {
+  const shownName = input.fileName.trim() || "—";
   if (input.bytes.length === 0) throw new UploadError("BAD_REQUEST", "uploads.errors.empty", { name: shownName });
-  if (input.bytes.length > field.maxSizeMb * BYTES_PER_MB) {
-    throw new UploadError("PAYLOAD_TOO_LARGE", "uploads.errors.tooLarge", { name: shownName, max: field.maxSizeMb });
+  if (input.bytes.length > input.maxSizeMb * BYTES_PER_MB) {
+    throw new UploadError("PAYLOAD_TOO_LARGE", "uploads.errors.tooLarge", { name: shownName, max: input.maxSizeMb });
   }
-  const accepted = field.accept ?? [];
   const sniffed = sniffFileKind(input.bytes);
-  if (!sniffed || !accepted.includes(sniffed.kind)) {
-    throw new UploadError("BAD_REQUEST", "uploads.errors.typeNotAllowed", { name: shownName, types: fileKindLabels(accepted) });
+  if (!sniffed || !input.accept.includes(sniffed.kind)) {
+    throw new UploadError("BAD_REQUEST", "uploads.errors.typeNotAllowed", { name: shownName, types: fileKindLabels(input.accept) });
   }
 
   const prisma = await db();
   const usage = await prisma.attachment.aggregate({
-    where: { tenantId: input.tenantId, applicationId: draft.id },
+    where: { tenantId: input.tenantId, applicationId: input.applicationId },
     _count: { _all: true },
     _sum: { size: true },
   });
@@ -102,7 +122,7 @@ export async function uploadAttachment(input: TUploadAttachmentInput): Promise<T
 
   const storage = input.storage ?? fileStorage();
   const id = randomUUID();
-  const storageKey = `${input.tenantId}/attachments/${draft.id}/${id}`;
+  const storageKey = `${input.tenantId}/attachments/${input.applicationId}/${id}`;
   const name = sanitizeFileName(input.fileName, sniffed.kind);
   // Bytes first: a row never points at nothing. If the row can't be written, the bytes go.
   await storage.put(storageKey, input.bytes);
@@ -111,8 +131,8 @@ export async function uploadAttachment(input: TUploadAttachmentInput): Promise<T
       data: {
         id,
         tenantId: input.tenantId,
-        applicationId: draft.id,
-        fieldKey,
+        applicationId: input.applicationId,
+        fieldKey: input.fieldKey,
         fileName: name,
         kind: sniffed.kind,
         mimeType: sniffed.mimeType,
@@ -165,7 +185,8 @@ export type TAttachmentForViewer = {
 
 /**
  * A file with its bytes, for the applicant who owns the application or staff with a role in the
- * municipality (any role; super-admins too). Anyone else, another municipality's staff
+ * municipality (any role; super-admins too); for the applicant, not the office's internal files.
+ * Anyone else, another municipality's staff
  * included, gets NOT_FOUND: whether the file exists is not revealed.
  */
 export async function getAttachmentForViewer(input: {
@@ -182,7 +203,9 @@ export async function getAttachmentForViewer(input: {
     where: {
       id: input.attachmentId,
       tenantId: input.tenantId,
-      ...(isStaff ? {} : { application: ownerWhere(viewer.applicant!) }),
+      // The applicant: their own application's files, but never an internal note's nor an
+      // operator's upload not yet sent (attachment-keys.ts).
+      ...(isStaff ? {} : { application: ownerWhere(viewer.applicant!), ...citizenVisibleAttachmentWhere() }),
     },
   });
   if (!row) throw attachmentNotFound();

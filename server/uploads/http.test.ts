@@ -67,12 +67,29 @@ describe("POST …/applications/[id]/attachments", () => {
     expect((await download(ref.id, deps(), "?inline=1")).headers.get("content-disposition")).toMatch(/^inline; /);
   });
 
+  it("opens a PDF or an image in the browser with ?inline=1, under a policy that lets it load and run nothing", async () => {
+    const pdf = await post(uploadRequest({ file: new Blob([new Uint8Array(minimalPdf())]), name: "isee.pdf" }));
+    const png = await post(uploadRequest({ file: new Blob([new Uint8Array(uploadFixture("tiny.png"))]), name: "foto.png", fieldKey: "foto" }));
+    for (const res of [pdf, png]) {
+      const { id } = (await res.json()) as { id: string };
+      const inline = await download(id, deps(), "?inline=1");
+      expect(inline.headers.get("content-disposition")).toMatch(/^inline; filename="(isee\.pdf|foto\.png)"/);
+      expect(inline.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(inline.headers.get("content-security-policy")).toBe("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox");
+      // Without ?inline=1 the same file is a download, under the strictest policy.
+      const saved = await download(id);
+      expect(saved.headers.get("content-disposition")).toMatch(/^attachment; /);
+      expect(saved.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
+    }
+  });
+
   it("never shows a signed P7M inline", async () => {
     const res = await post(uploadRequest({ file: new Blob([new Uint8Array(uploadFixture("signed-der.pdf.p7m"))]), name: "firmato.pdf.p7m" }));
     const ref = (await res.json()) as { id: string };
     const got = await download(ref.id, deps(), "?inline=1");
     expect(got.headers.get("content-type")).toBe("application/pkcs7-mime");
     expect(got.headers.get("content-disposition")).toMatch(/^attachment; filename="firmato.pdf.p7m"/);
+    expect(got.headers.get("content-security-policy")).not.toContain("img-src");
   });
 
   it("refuses a file of the wrong kind with a message in the citizen's language", async () => {

@@ -107,6 +107,25 @@ async function readBody(request: Request, limit: number, maxMb: number): Promise
   return body;
 }
 
+/** A multipart/form-data body whose file may be up to `largest` bytes (refused beyond it). */
+export async function readMultipartForm(request: Request, largest: number): Promise<FormData> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data;/i.test(contentType)) throw new AppError("BAD_REQUEST", "uploads.errors.malformed");
+  const body = await readBody(request, largest + MULTIPART_OVERHEAD_BYTES, Math.round((largest / BYTES_PER_MB) * 10) / 10);
+  try {
+    return await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    throw new AppError("BAD_REQUEST", "uploads.errors.malformed");
+  }
+}
+
+/** The form's "file" part. */
+export function formFile(form: FormData): File {
+  const file = form.get("file");
+  if (!file || typeof file === "string") throw new AppError("BAD_REQUEST", "uploads.errors.missingFile");
+  return file;
+}
+
 /** POST: multipart/form-data with "file" and "fieldKey"; answers 201 { id, name, size, type }. */
 export async function handleUpload(request: Request, params: { tenant: string; id: string }, deps: TUploadRouteDeps): Promise<Response> {
   try {
@@ -114,19 +133,10 @@ export async function handleUpload(request: Request, params: { tenant: string; i
     const tenant = await deps.resolveTenant(params.tenant);
     const applicant = await applicantOrThrow(deps, tenant.id);
     const largest = await maxUploadBytes({ tenantId: tenant.id, applicationId: params.id, applicant });
-    const contentType = request.headers.get("content-type") ?? "";
-    if (!/^multipart\/form-data;/i.test(contentType)) throw new AppError("BAD_REQUEST", "uploads.errors.malformed");
-    const body = await readBody(request, largest + MULTIPART_OVERHEAD_BYTES, Math.round((largest / BYTES_PER_MB) * 10) / 10);
-    let form: FormData;
-    try {
-      form = await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData();
-    } catch {
-      throw new AppError("BAD_REQUEST", "uploads.errors.malformed");
-    }
-    const file = form.get("file");
+    const form = await readMultipartForm(request, largest);
     const fieldKey = form.get("fieldKey");
     if (typeof fieldKey !== "string" || !fieldKey) throw new AppError("BAD_REQUEST", "uploads.errors.unknownField");
-    if (!file || typeof file === "string") throw new AppError("BAD_REQUEST", "uploads.errors.missingFile");
+    const file = formFile(form);
     const ref = await uploadAttachment({
       tenantId: tenant.id,
       applicationId: params.id,
@@ -161,6 +171,15 @@ export async function handleDelete(
 
 const INLINE_KINDS = new Set(["pdf", "jpeg", "png"]);
 
+/** The download route's own Content-Security-Policy (security-headers.ts leaves it to the route).
+ * A file shown in the browser is someone else's content on our origin: it may load nothing but
+ * itself and run nothing. (Chromium's PDF viewer still opens a sandboxed PDF: checked.) */
+export function downloadCsp(inline: boolean): string {
+  return inline
+    ? "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox"
+    : "default-src 'none'; frame-ancestors 'none'; sandbox";
+}
+
 /** GET: the file's bytes for whoever may see them; ?inline=1 opens PDFs and images in the browser. */
 export async function handleDownload(request: Request, params: { tenant: string; attachmentId: string }, deps: TUploadRouteDeps): Promise<Response> {
   try {
@@ -183,9 +202,12 @@ export async function handleDownload(request: Request, params: { tenant: string;
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "private, no-store",
         "Cross-Origin-Resource-Policy": "same-origin",
+        "Content-Security-Policy": downloadCsp(inline),
       },
     });
   } catch (e) {
-    return errorResponse(request, e);
+    const res = await errorResponse(request, e);
+    res.headers.set("Content-Security-Policy", downloadCsp(false));
+    return res;
   }
 }

@@ -67,10 +67,16 @@ ALTER TABLE "ServiceOperator" ADD CONSTRAINT "ServiceOperator_staffUserId_fkey" 
 ALTER TABLE "Service" ADD CONSTRAINT "Service_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "ServiceGroup"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- Hand-written (not expressible in schema.prisma; scripts/db-schema-diff.ts ignores indexes named
--- "hand_*"). The inbox's name-prefix search: lower("applicantName") LIKE 'prefix%'.
-CREATE INDEX "hand_Application_tenant_lower_name_idx" ON "Application"("tenantId", lower("applicantName") text_pattern_ops, id);
+-- "hand_*"). The inbox's name-prefix search: lower("applicantName") LIKE 'prefix%' (status and
+-- name included so the counts per status are answered from the index alone).
+CREATE INDEX "hand_Application_tenant_lower_name_idx" ON "Application"("tenantId", lower("applicantName") text_pattern_ops, id) INCLUDE (status, "applicantName");
 
 -- The inbox's overdue filter: open (submitted, not closed) applications by due date. The status
 -- list is OPEN_STATUSES of server/backoffice/inbox.ts; a test checks the two agree.
 CREATE INDEX "hand_Application_tenant_open_due_idx" ON "Application"("tenantId", "dueDate", id) INCLUDE (status)
+  WHERE status IN (1900, 2000, 3000, 4000, 4100, 4200, 4300, 4400, 4500, 6000, 8000);
+
+-- The overdue filter with the default sort (newest submissions first): the open applications by
+-- submission, with their due date, so the page's ids come from the index alone.
+CREATE INDEX "hand_Application_tenant_open_submitted_idx" ON "Application"("tenantId", "submittedAt", id) INCLUDE ("dueDate")
   WHERE status IN (1900, 2000, 3000, 4000, 4100, 4200, 4300, 4400, 4500, 6000, 8000);

@@ -3,17 +3,22 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { AccessLog } from "@/components/area/access-log";
 import { ApplicationTimeline } from "@/components/area/application-timeline";
 import { getAreaDates } from "@/components/area/area-dates";
 import { AreaPageTitle } from "@/components/area/area-page-title";
 import { DocumentList } from "@/components/area/document-list";
 import { MessageList } from "@/components/area/message-list";
 import { StatusBadge } from "@/components/area/status-badge";
+import { CitizenIntegrationTask } from "@/components/conversation/citizen-integration-task";
+import { CitizenReply } from "@/components/conversation/citizen-reply";
 import { EmptyState } from "@/components/empty-state";
 import { getMyApplication } from "@/server/area/applications";
+import { canWithdraw } from "@/server/area/withdraw";
 import { requireCitizen } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
 import type { TLocale } from "@/server/i18n/config";
+import { WithdrawForm } from "./withdraw-form";
 
 type TProps = { params: Promise<{ tenant: string; id: string }> };
 
@@ -88,9 +93,18 @@ export default async function MyApplicationPage({ params }: TProps) {
             </>
           ) : null}
           {/* slot:withdraw — withdrawal, where the service allows it */}
+          {a.service.allowWithdrawal && a.group !== "draft" ? (
+            <WithdrawForm
+              tenant={tenant.slug}
+              applicationId={a.id}
+              version={a.version}
+              canWithdraw={canWithdraw({ status: a.status, serviceAllowsWithdrawal: a.service.allowWithdrawal })}
+            />
+          ) : null}
         </div>
       </section>
       {/* slot:integration — the office's open request for documents, answered here */}
+      <CitizenIntegrationTask tenantSlug={tenant.slug} applicationId={a.id} />
 
       <section aria-labelledby="timeline-title" className="mb-5">
         <h2 id="timeline-title" className="h4">
@@ -120,8 +134,10 @@ export default async function MyApplicationPage({ params }: TProps) {
           <MessageList tenantSlug={tenant.slug} items={a.messages} headingLevel={3} showApplication={false} />
         )}
         {/* slot:reply — the citizen's reply to the office */}
+        <CitizenReply tenantSlug={tenant.slug} applicationId={a.id} status={a.status} />
       </section>
       {/* slot:views — which office roles opened the application, and when */}
+      {a.group === "draft" ? null : <AccessLog tenantSlug={tenant.slug} applicationId={a.id} />}
     </>
   );
 }

@@ -42,8 +42,9 @@ export default async function InboxPage({ params, searchParams }: TProps) {
   const { status: _status, ...countFilters } = filters;
 
   const api = await createCaller(slug);
-  const [t, page, counts, services] = await Promise.all([
+  const [t, tExport, page, counts, services] = await Promise.all([
     getTranslations("backoffice.inbox"),
+    getTranslations("export"),
     api.inbox.list({ filters, sort, cursor, limit: INBOX_PAGE_SIZE }).catch((e: unknown) => {
       // A cursor that no longer fits (edited URL, old link): back to the first page.
       if (e instanceof TRPCError && e.code === "BAD_REQUEST" && cursor) return null;
@@ -72,9 +73,19 @@ export default async function InboxPage({ params, searchParams }: TProps) {
       <InboxStatusCounts counts={counts} selected={p.stato} hrefFor={(stato) => href({ stato })} />
 
       <section aria-labelledby="inbox-results-title">
-        <h2 id="inbox-results-title" className="h4" data-testid="inbox-results">
-          {t("results", { count: matching })}
-        </h2>
+        <div className="d-flex flex-wrap align-items-baseline justify-content-between gap-2 mb-2">
+          <h2 id="inbox-results-title" className="h4 mb-0" data-testid="inbox-results">
+            {t("results", { count: matching })}
+          </h2>
+          {matching > 0 ? (
+            // A download, not a page: a plain link (no prefetch), carrying the current filters.
+            <a className="btn btn-outline-primary btn-sm" href={inboxHref(`/api/${tenant.slug}/backoffice/domande/export.csv`, p, { pagina: "" })} download data-testid="inbox-export">
+              <Icon name="it-download" size="sm" className="icon-current me-1" />
+              {tExport("link")}
+              <span className="visually-hidden">: {tExport("linkHint")}</span>
+            </a>
+          ) : null}
+        </div>
         {page.items.length === 0 ? (
           <EmptyState icon="it-files" title={t("empty.title")} headingLevel={3}>
             {hasInboxFilters(p) ? (
@@ -92,6 +103,7 @@ export default async function InboxPage({ params, searchParams }: TProps) {
             sort={sort}
             sortHref={(s) => href({ ordina: INBOX_SORT_PARAMS[s] })}
             applicationHref={(id) => `${path}/${id}`}
+            dossierHref={(citizenId) => `/${tenant.slug}/backoffice/cittadini/${citizenId}`}
             viewerId={staff.id}
           />
         )}

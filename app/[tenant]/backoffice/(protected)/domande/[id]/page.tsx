@@ -4,15 +4,24 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getAreaDates } from "@/components/area/area-dates";
 import { statusBadgeClass } from "@/components/area/status-badge";
+import { WorkActions } from "@/components/backoffice/work-actions";
+import { DossierLink } from "@/components/backoffice/dossier-link";
 import { Breadcrumb } from "@/components/breadcrumb";
+import { StaffConversation } from "@/components/conversation/staff-conversation";
+import { StaffIntegration } from "@/components/conversation/staff-integration";
+import { ApplicationDocuments } from "@/components/backoffice/application-documents";
 import { EmptyState } from "@/components/empty-state";
 import { SummaryList } from "@/components/forms/summary-list";
 import { clientIp } from "@/server/auth/client-ip";
 import { requireStaff } from "@/server/auth/session";
 import { viewApplicationAsStaff } from "@/server/backoffice/application-view";
+import { availableWorkActions } from "@/server/backoffice/work";
 import { isAppError } from "@/server/errors";
 
 type TProps = { params: Promise<{ tenant: string; id: string }> };
+
+/** Kinds the attachment route shows inline (?inline=1); signed P7M files are only downloaded. */
+const PREVIEWABLE: ReadonlySet<string> = new Set(["pdf", "jpeg", "png"]);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("backoffice");
@@ -37,6 +46,7 @@ export default async function StaffApplicationPage({ params }: TProps) {
     getAreaDates(),
     getFormatter(),
   ]);
+  const tw = await getTranslations("work");
   const size = (bytes: number) =>
     bytes < 1024 * 1024
       ? tu("sizeKb", { size: format.number(Math.max(1, Math.round(bytes / 1024))) })
@@ -58,7 +68,20 @@ export default async function StaffApplicationPage({ params }: TProps) {
         {view.overdue ? <span className="badge bg-danger">{tb("inbox.overdue")}</span> : null}
       </p>
       {/* slot:actions — the work actions allowed now (take in charge, assign, accept…) */}
+      <WorkActions
+        applicationId={view.id}
+        version={view.version}
+        actions={availableWorkActions({ status: view.status, assignedStaffId: view.assignedStaff?.id ?? null }, { id: staff.id, role })}
+        assignee={view.assignedStaff}
+        viewerId={staff.id}
+      />
       {/* slot:integration — the open integration request, if any */}
+      <StaffIntegration
+        tenantSlug={tenant.slug}
+        tenantId={tenant.id}
+        app={{ id: view.id, status: view.status, version: view.version, citizenId: view.citizenId, serviceAllowsIntegration: view.serviceAllowsIntegration }}
+        role={role}
+      />
 
       <section aria-labelledby="app-facts-title" className="card shadow-sm rounded border mb-4">
         <div className="card-body">
@@ -86,6 +109,7 @@ export default async function StaffApplicationPage({ params }: TProps) {
             <dd className="col-12 col-md-8 col-xl-9 mb-0">{view.assignedStaff?.name ?? tb("inbox.nobody")}</dd>
           </dl>
           {/* slot:dossier — link to the citizen's dossier */}
+          <DossierLink tenantSlug={tenant.slug} citizenId={view.citizenId} />
         </div>
       </section>
 
@@ -126,6 +150,15 @@ export default async function StaffApplicationPage({ params }: TProps) {
                 <span className="small text-secondary">
                   ({a.kind.toUpperCase()}, {size(a.size)})
                 </span>
+                {PREVIEWABLE.has(a.kind) ? (
+                  <>
+                    {" · "}
+                    <a href={`/api/${tenant.slug}/attachments/${a.id}?inline=1`} target="_blank" rel="noopener" className="small">
+                      {tw("preview.label")}
+                      <span className="visually-hidden">{` ${tw("preview.of", { fileName: a.fileName })} ${tw("preview.newTab")}`}</span>
+                    </a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -133,7 +166,13 @@ export default async function StaffApplicationPage({ params }: TProps) {
       </section>
 
       {/* slot:documents — documents issued for this application (receipt, outcome) */}
+      <ApplicationDocuments tenant={tenant} applicationId={view.id} />
       {/* slot:messages — messages with the citizen and internal notes */}
+      <StaffConversation
+        tenantSlug={tenant.slug}
+        tenantId={tenant.id}
+        app={{ id: view.id, status: view.status, citizenId: view.citizenId, applicantName: view.applicantName }}
+      />
 
       <section aria-labelledby="app-history-title" className="mb-4">
         <h2 id="app-history-title" className="h4">

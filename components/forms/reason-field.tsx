@@ -1,0 +1,48 @@
+import type { ComponentProps, Ref } from "react";
+
+// A labelled free-text answer outside the form engine (the reason of a decision, of a
+// withdrawal): hint and, after a refused attempt, the error next to the field, both announced
+// with it. Also FieldError for other controls that show an error the same way.
+
+export function FieldError({ id, message }: { id: string; message: string | null }) {
+  return message ? (
+    <div id={id} className="invalid-feedback d-block">
+      {message}
+    </div>
+  ) : null;
+}
+
+export function ReasonField({
+  id,
+  label,
+  hint,
+  error,
+  ref,
+  ...textarea
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  error: string | null;
+  ref?: Ref<HTMLTextAreaElement>;
+} & Omit<ComponentProps<"textarea">, "id" | "className" | "ref" | "aria-invalid" | "aria-describedby">) {
+  return (
+    <div className="form-group mt-4 mb-3">
+      <label htmlFor={id} className="active">
+        {label}
+      </label>
+      <textarea
+        {...textarea}
+        ref={ref}
+        id={id}
+        className={`form-control${error ? " is-invalid" : ""}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+      />
+      <small id={`${id}-hint`} className="form-text">
+        {hint}
+      </small>
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
