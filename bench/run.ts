@@ -109,10 +109,10 @@ if (!only || only === "submit") {
   }
 }
 
-type TCsvResult = { rows: number; rowsPerSecond: number; rssPeakMB: number; targets: { peakRssUnder300MB: boolean } };
+type TCsvResult = { rows: number; rowsPerSecond: number; rssBaselineMB: number; rssPeakMB: number; rssDeltaMB: number; targets: { peakRssUnder300MB: boolean } };
 let csv: TCsvResult | null = null;
 if (!only || only === "csv") {
-  // Its own process: the peak RSS it reports is the export's, not this runner's.
+  // Its own process (which exports in a child of its own): the RSS it reports is the export's.
   const csvUrl = new URL(databaseUrl);
   csvUrl.pathname = `${csvUrl.pathname}_csv`;
   log(`CSV export: ${flags["csv-rows"]} applications…`);
@@ -158,7 +158,7 @@ if (submit) {
   if (submit.app.errorSamples.length) rows.push(["app errors (samples)", submit.app.errorSamples.join(" | ")]);
   if (submit.bare.errorSamples.length) rows.push(["bare errors (samples)", submit.bare.errorSamples.join(" | ")]);
 }
-if (csv) rows.push([`CSV export (target peak RSS < 300 MB)`, `${csv.rows.toLocaleString("en")} rows, ${csv.rowsPerSecond.toLocaleString("en")} rows/s, peak RSS ${csv.rssPeakMB} MB`]);
+if (csv) rows.push([`CSV export (target peak RSS < 300 MB)`, `${csv.rows.toLocaleString("en")} rows, ${csv.rowsPerSecond.toLocaleString("en")} rows/s, RSS ${csv.rssBaselineMB} MB with the route loaded, peak ${csv.rssPeakMB} MB (+${csv.rssDeltaMB} MB)`]);
 rows.push(["targets", Object.entries(targets).map(([k, v]) => `${k}: ${v === null ? "—" : v ? "met" : "MISSED"}`).join(", ")]);
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n"));

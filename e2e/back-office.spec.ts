@@ -86,6 +86,7 @@ test("operator and citizen work one application to its outcome; internal notes n
   // The operator finds it in the inbox by protocol number and takes it in charge.
   const operator = await newDesktop(browser);
   await signInStaff(operator, DEMO.operator);
+  await expect(operator).toHaveURL(new RegExp(`/${DEMO.tenant}/backoffice$`));
   await operator.goto(`/${DEMO.tenant}/backoffice/domande?q=${encodeURIComponent(protocolNumber)}`);
   await operator.getByRole("link", { name: protocolNumber }).click();
   await expect(operator.locator("#main-content")).toContainText("certificato-asl.pdf");
@@ -201,9 +202,10 @@ test("operator and citizen work one application to its outcome; internal notes n
   // Another municipality's administrator: 404 on the page, the files and the API.
   const stranger = await newDesktop(browser);
   await signInStaff(stranger, DEMO.otherAdmin, undefined, DEMO.otherTenant);
-  await expect(stranger).toHaveURL(new RegExp(`/${DEMO.otherTenant}/backoffice`));
+  await expect(stranger).toHaveURL(new RegExp(`/${DEMO.otherTenant}/backoffice$`));
   const page404 = await stranger.goto(`/${DEMO.otherTenant}/backoffice/domande/${applicationId}`);
   expect(page404?.status()).toBe(404);
+  await expect(stranger.locator("#main-content")).not.toContainText(protocolNumber);
   const fileHref = (await operator.getByRole("link", { name: "carta-identita.pdf" }).first().getAttribute("href"))!;
   const attachmentId = fileHref.split("/").pop()!.split("?")[0]!;
   for (const slug of [DEMO.otherTenant, DEMO.tenant]) {

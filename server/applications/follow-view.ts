@@ -7,8 +7,10 @@ import type { TFileStorage } from "@/server/storage/types";
 import { getApplicationByAccessToken } from "./follow";
 
 // What the "follow your application" page (/{tenant}/domande/segui/{token}) shows an applicant
-// without SPID: status, protocol number, dates, timeline, whether the receipt can be downloaded.
-// A wrong token, or another municipality's, gives null: the page answers 404.
+// without SPID: status, protocol number, dates, timeline, whether the receipt and the outcome
+// document (server/applications/outcome.ts) can be downloaded. They have no personal area, so
+// this page is where they get both. A wrong token, or another municipality's, gives null: the
+// page and the download routes answer 404.
 
 async function applicationOrNull(input: { tenantId: string; token: string }) {
   try {
@@ -19,12 +21,15 @@ async function applicationOrNull(input: { tenantId: string; token: string }) {
   }
 }
 
-async function findReceipt(tenantId: string, applicationId: string) {
+type TFollowDocumentKind = "RECEIPT" | "OUTCOME";
+
+/** The latest document of that kind with its file (after a reopen and a new decision, the newest outcome). */
+async function findDocument(tenantId: string, applicationId: string, kind: TFollowDocumentKind) {
   const prisma = await db();
   return prisma.document.findFirst({
-    where: { tenantId, applicationId, kind: "RECEIPT", fileKey: { not: null } },
+    where: { tenantId, applicationId, kind, fileKey: { not: null } },
     orderBy: { issuedAt: "desc" },
-    select: { fileKey: true, protocolNumber: true },
+    select: { fileKey: true, protocolNumber: true, title: true, issuedAt: true },
   });
 }
 
@@ -32,8 +37,9 @@ async function findReceipt(tenantId: string, applicationId: string) {
 export async function getFollowView(input: { tenantId: string; token: string; locale?: TLocale }) {
   const application = await applicationOrNull(input);
   if (!application) return null;
-  const [receipt, timeline] = await Promise.all([
-    findReceipt(input.tenantId, application.id),
+  const [receipt, outcome, timeline] = await Promise.all([
+    findDocument(input.tenantId, application.id, "RECEIPT"),
+    findDocument(input.tenantId, application.id, "OUTCOME"),
     buildTimeline(application.statusChanges, input.locale ?? DEFAULT_LOCALE),
   ]);
   return {
@@ -46,20 +52,30 @@ export async function getFollowView(input: { tenantId: string; token: string; lo
     dueDate: application.dueDate,
     timeline,
     hasReceipt: receipt !== null,
+    hasOutcome: outcome !== null,
+    outcome: outcome ? { title: outcome.title, issuedAt: outcome.issuedAt } : null,
   };
 }
 
 export type TFollowView = NonNullable<Awaited<ReturnType<typeof getFollowView>>>;
 
-/** The receipt PDF of the application behind the token, or null (wrong token, none yet). */
-export async function getFollowReceipt(
-  input: { tenantId: string; token: string },
-  storage: TFileStorage = fileStorage(),
-): Promise<{ pdf: Buffer; protocolNumber: string | null } | null> {
+type TFollowPdf = { pdf: Buffer; protocolNumber: string | null };
+
+async function getFollowDocument(input: { tenantId: string; token: string }, kind: TFollowDocumentKind, storage: TFileStorage): Promise<TFollowPdf | null> {
   const application = await applicationOrNull(input);
   if (!application) return null;
-  const receipt = await findReceipt(input.tenantId, application.id);
-  if (!receipt?.fileKey) return null;
-  const pdf = await storage.get(receipt.fileKey);
-  return pdf ? { pdf, protocolNumber: receipt.protocolNumber } : null;
+  const document = await findDocument(input.tenantId, application.id, kind);
+  if (!document?.fileKey) return null;
+  const pdf = await storage.get(document.fileKey);
+  return pdf ? { pdf, protocolNumber: document.protocolNumber } : null;
+}
+
+/** The receipt PDF of the application behind the token, or null (wrong token, none yet). */
+export function getFollowReceipt(input: { tenantId: string; token: string }, storage: TFileStorage = fileStorage()): Promise<TFollowPdf | null> {
+  return getFollowDocument(input, "RECEIPT", storage);
+}
+
+/** The outcome PDF (accepted / rejected) of the application behind the token, or null (wrong token, not decided yet). */
+export function getFollowOutcome(input: { tenantId: string; token: string }, storage: TFileStorage = fileStorage()): Promise<TFollowPdf | null> {
+  return getFollowDocument(input, "OUTCOME", storage);
 }

@@ -50,9 +50,13 @@ export async function statusChangeText(change: TChange, action: TTransitionActio
   }
   if (app.protocolNumber) paragraphs.push(t("statusChangeMessage.protocol", { protocolNumber: app.protocolNumber }));
   // The outcome document (server/applications/outcome.ts) is in the area's documents; applicants
-  // without SPID have no area.
-  if ((action === "finalizeAccept" || action === "finalizeReject") && app.citizenId) {
-    paragraphs.push((await getTranslator(DEFAULT_LOCALE, "outcome"))("notification.documentInArea"));
+  // without SPID have no area: they download it from the follow page this email links to.
+  if (action === "finalizeAccept" || action === "finalizeReject") {
+    paragraphs.push(
+      app.citizenId
+        ? (await getTranslator(DEFAULT_LOCALE, "outcome"))("notification.documentInArea")
+        : (await getTranslator(DEFAULT_LOCALE, "followApplication"))("notification.outcomeByLink"),
+    );
   }
   return { subject: t("statusChangeMessage.subject", { serviceName, status: t(statusLabelKey(change.toStatus)) }), paragraphs };
 }

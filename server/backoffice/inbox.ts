@@ -280,10 +280,23 @@ export function isOverdue(app: { status: number; dueDate: Date | null }, now: Da
   return app.dueDate !== null && app.dueDate.getTime() < now.getTime() && !isClosedStatus(app.status);
 }
 
+/** Field by field rather than {...row}: copying Prisma's raw rows by spread made the CSV export's
+ * garbage reach the old generation at 2.4 times the rate (bench/csv.ts, 170 MB per 100,000 rows
+ * instead of 70), and the process's peak memory with it. */
 function toItem(row: TRow, now: Date, unread: ReadonlyMap<string, number>): TInboxItem {
   const status = Number(row.status);
   return {
-    ...row,
+    id: row.id,
+    protocolNumber: row.protocolNumber,
+    serviceId: row.serviceId,
+    serviceName: row.serviceName,
+    applicantName: row.applicantName,
+    applicantFiscalCode: row.applicantFiscalCode,
+    citizenId: row.citizenId,
+    submittedAt: row.submittedAt,
+    dueDate: row.dueDate,
+    assignedStaffId: row.assignedStaffId,
+    assignedStaffName: row.assignedStaffName,
     status,
     statusLabelKey: statusLabelKey(status),
     overdue: isOverdue({ status, dueDate: row.dueDate }, now),

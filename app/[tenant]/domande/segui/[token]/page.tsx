@@ -34,7 +34,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // GET /{tenant}/domande/segui/{token} — the "follow your application" page of applicants without
 // SPID/CIE, linked from every email about the application: status, protocol number, dates,
-// timeline and the receipt. No messages: they have no personal area (DOMAIN.md).
+// timeline, the receipt and, once decided, the outcome document. No messages: they have no
+// personal area (DOMAIN.md).
 export default async function FollowApplicationPage({ params }: TProps) {
   const { tenant: slug, token } = await params;
   const { tenant, view } = await load(slug, token);
@@ -94,6 +95,21 @@ export default async function FollowApplicationPage({ params }: TProps) {
             </h2>
             {view.timeline.length === 0 ? <p>{t("timeline.empty")}</p> : <ApplicationTimeline entries={view.timeline} />}
           </section>
+
+          {view.outcome ? (
+            <section aria-labelledby="follow-outcome" className="mb-5">
+              <h2 id="follow-outcome" className="h4">
+                {t("outcome.title")}
+              </h2>
+              <p>{t("outcome.body")}</p>
+              <p className="small text-secondary">{t("outcome.issued", { title: view.outcome.title, date: dates.date(view.outcome.issuedAt) })}</p>
+              {/* A plain link: a file download, not a page for the client router. */}
+              <a className="btn btn-outline-primary d-inline-flex align-items-center gap-2" href={`/${tenant.slug}/domande/segui/${encodeURIComponent(token)}/esito`} data-testid="outcome-link">
+                <Icon name="it-download" size="sm" className="icon-current" />
+                <span>{t("outcome.download")}</span>
+              </a>
+            </section>
+          ) : null}
 
           {isDraft ? null : (
             <section aria-labelledby="follow-receipt" className="mb-5">
