@@ -1,10 +1,11 @@
 "use client";
 
 import type { Ref } from "react";
+import { ReasonField } from "@/components/forms/reason-field";
 import { MESSAGE_BODY_MAX } from "@/server/conversation/schemas";
 
-// A labelled text area of the conversation's forms, with its help and its error tied to it
-// (aria-describedby, aria-invalid), limited to the longest text the server accepts.
+// The conversation forms' text area: the shared labelled field (hint and error tied to it),
+// controlled as a string and limited to the longest text the server accepts.
 export function TextAreaField({
   id,
   label,
@@ -26,34 +27,18 @@ export function TextAreaField({
   disabled?: boolean;
   inputRef?: Ref<HTMLTextAreaElement>;
 }) {
-  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="form-group mt-4 mb-3">
-      <label htmlFor={id} className="active">
-        {label}
-      </label>
-      <textarea
-        ref={inputRef}
-        id={id}
-        className={`form-control${error ? " is-invalid" : ""}`}
-        rows={rows}
-        maxLength={MESSAGE_BODY_MAX}
-        value={value}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {help ? (
-        <small id={`${id}-help`} className="form-text">
-          {help}
-        </small>
-      ) : null}
-      {error ? (
-        <div id={`${id}-error`} className="invalid-feedback d-block">
-          {error}
-        </div>
-      ) : null}
-    </div>
+    <ReasonField
+      id={id}
+      label={label}
+      hint={help}
+      error={error ?? null}
+      ref={inputRef}
+      rows={rows}
+      maxLength={MESSAGE_BODY_MAX}
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }

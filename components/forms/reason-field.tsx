@@ -1,8 +1,8 @@
 import type { ComponentProps, Ref } from "react";
 
 // A labelled free-text answer outside the form engine (the reason of a decision, of a
-// withdrawal): hint and, after a refused attempt, the error next to the field, both announced
-// with it. Also FieldError for other controls that show an error the same way.
+// withdrawal, a message): hint and, after a refused attempt, the error next to the field, both
+// announced with it. Also FieldError for other controls that show an error the same way.
 
 export function FieldError({ id, message }: { id: string; message: string | null }) {
   return message ? (
@@ -22,7 +22,7 @@ export function ReasonField({
 }: {
   id: string;
   label: string;
-  hint: string;
+  hint?: string;
   error: string | null;
   ref?: Ref<HTMLTextAreaElement>;
 } & Omit<ComponentProps<"textarea">, "id" | "className" | "ref" | "aria-invalid" | "aria-describedby">) {
@@ -37,11 +37,13 @@ export function ReasonField({
         id={id}
         className={`form-control${error ? " is-invalid" : ""}`}
         aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+        aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}
       />
-      <small id={`${id}-hint`} className="form-text">
-        {hint}
-      </small>
+      {hint ? (
+        <small id={`${id}-hint`} className="form-text">
+          {hint}
+        </small>
+      ) : null}
       <FieldError id={`${id}-error`} message={error} />
     </div>
   );
