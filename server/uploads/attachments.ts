@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "@/server/audit/record";
 import { createHash, randomUUID } from "node:crypto";
 import { ownerWhere, type TApplicant } from "@/server/applications/applicant";
 import { APPLICATION_STATUS } from "@/server/applications/status";
@@ -175,7 +176,9 @@ export async function deleteAttachment(input: {
 /** Who asks to see a file: the applicant of this request and/or a signed-in staff member. */
 export type TAttachmentViewer = {
   applicant?: TApplicant | null;
-  staff?: { isSuperAdmin: boolean; memberships: readonly Pick<Membership, "tenantId" | "role">[] } | null;
+  staff?: { id?: string; isSuperAdmin: boolean; memberships: readonly Pick<Membership, "tenantId" | "role">[] } | null;
+  /** The request's address, for the audit line of a staff download. */
+  ip?: string | null;
 };
 
 export type TAttachmentForViewer = {
@@ -196,7 +199,8 @@ export async function getAttachmentForViewer(input: {
   storage?: TFileStorage;
 }): Promise<TAttachmentForViewer> {
   const { viewer } = input;
-  const isStaff = viewer.staff ? effectiveRole(viewer.staff, input.tenantId) !== null : false;
+  const staffRole = viewer.staff ? effectiveRole(viewer.staff, input.tenantId) : null;
+  const isStaff = staffRole !== null;
   if (!isStaff && !viewer.applicant) throw attachmentNotFound();
   const prisma = await db();
   const row = await prisma.attachment.findFirst({
@@ -213,6 +217,19 @@ export async function getAttachmentForViewer(input: {
   if (!bytes) {
     console.error("[uploads] attachment has no stored bytes", { attachmentId: row.id, storageKey: row.storageKey });
     throw attachmentNotFound();
+  }
+  // Staff reading a citizen's file is part of the audit trail, like opening the application.
+  if (isStaff && viewer.staff?.id) {
+    await recordAuditEvent({
+      tenantId: input.tenantId,
+      actorKind: "STAFF",
+      actorId: viewer.staff.id,
+      actorRole: staffRole,
+      action: "attachment.download",
+      applicationId: row.applicationId,
+      ip: viewer.ip ?? null,
+      details: { attachmentId: row.id, fileName: row.fileName },
+    });
   }
   const { id, applicationId, fileName, kind, mimeType, size, sha256, createdAt } = row;
   return { attachment: { id, applicationId, fileName, kind, mimeType, size, sha256, createdAt }, bytes };

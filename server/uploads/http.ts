@@ -7,6 +7,7 @@ import { getTranslator } from "@/server/i18n/translator";
 import type { TFileStorage } from "@/server/storage/types";
 import { deleteAttachment, getAttachmentForViewer, maxUploadBytes, uploadAttachment, type TAttachmentViewer } from "./attachments";
 import { contentDisposition } from "@/server/http/file-response";
+import { clientIp } from "@/server/auth/client-ip";
 import { BYTES_PER_MB } from "./kinds";
 import { messageValues, UploadError } from "./upload-error";
 
@@ -189,7 +190,7 @@ export async function handleDownload(request: Request, params: { tenant: string;
     const { attachment, bytes } = await getAttachmentForViewer({
       tenantId: tenant.id,
       attachmentId: params.attachmentId,
-      viewer: { applicant, staff },
+      viewer: { applicant, staff, ip: clientIp(request.headers) },
       storage: deps.storage,
     });
     const inline = new URL(request.url).searchParams.get("inline") === "1" && INLINE_KINDS.has(attachment.kind);
