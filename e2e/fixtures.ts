@@ -17,6 +17,8 @@ export const MAIL_DIR = `${E2E.dataDir}/mail`;
 
 /** Fails on any serious or critical WCAG 2.1 A/AA violation of the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Next streams a page's metadata: after a refresh the title may arrive a moment after the body.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n  ")}`);

@@ -4,7 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // The e2e suite runs the real app (`scripts/start.ts`: build, migrate, seed, next start) with its
 // local SPID/CIE provider and SMTP sink on ports of its own, in Debian's Chromium.
-// DATABASE_URL set: that PostgreSQL; unset: a fresh embedded database in .data/e2e.
+// DATABASE_URL set: a database of its own next to it ("<name>_e2e", made empty at every run by
+// scripts/e2e-database.ts); unset: a fresh embedded database in .data/e2e.
 const root = path.resolve(import.meta.dirname, "..");
 export const E2E = {
   port: 3100,
@@ -16,6 +17,14 @@ process.env.E2E_STAFF_PASSWORD ??= `e2e-${randomBytes(9).toString("base64url")}`
 const baseURL = `http://localhost:${E2E.port}`;
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function e2eDatabaseUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const u = new URL(url);
+  u.pathname = `${u.pathname}_e2e`;
+  return u.toString();
+}
+const databaseUrl = e2eDatabaseUrl(process.env.DATABASE_URL);
 
 export default defineConfig({
   testDir: ".",
@@ -40,7 +49,7 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
   ],
   webServer: {
-    command: "npx tsx scripts/start.ts --fresh",
+    command: databaseUrl ? "npx tsx scripts/e2e-database.ts && npx tsx scripts/start.ts --fresh" : "npx tsx scripts/start.ts --fresh",
     cwd: root,
     url: `${baseURL}/`,
     timeout: 300_000,
@@ -53,6 +62,7 @@ export default defineConfig({
       OIDC_DEV_PORT: String(E2E.oidcPort),
       SMTP_DEV_PORT: String(E2E.smtpPort),
       DATA_DIR: E2E.dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       SEED_E2E_STAFF_PASSWORD: process.env.E2E_STAFF_PASSWORD,
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
       NODE_ENV: "production",
