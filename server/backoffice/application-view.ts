@@ -1,5 +1,6 @@
 import { APPLICATION_STATUS, statusLabelKey } from "@/server/applications/status";
 import { recordAuditEvent } from "@/server/audit/record";
+import { MESSAGE_UPLOAD_KEY } from "@/server/conversation/attachment-keys";
 import type { TEffectiveRole } from "@/server/auth/roles";
 import { db } from "@/server/db/client";
 import type { ActorKind } from "@/server/db/generated/client";
@@ -39,7 +40,10 @@ export async function viewApplicationAsStaff(input: {
       formVersion: { select: { schema: true, version: true } },
       assignedStaff: { select: { id: true, name: true } },
       statusChanges: { orderBy: { createdAt: "asc" }, select: { fromStatus: true, toStatus: true, actorKind: true, actorId: true, reason: true, createdAt: true } },
+      // The answers' files; a message's files are shown with the message, and uploads for a
+      // message not sent yet are nobody's business.
       attachments: {
+        where: { messageId: null, OR: [{ fieldKey: null }, { fieldKey: { notIn: Object.values(MESSAGE_UPLOAD_KEY) } }] },
         orderBy: { createdAt: "asc" },
         select: { id: true, fileName: true, kind: true, mimeType: true, size: true, fieldKey: true, messageId: true, createdAt: true },
       },

@@ -4,6 +4,7 @@ import { db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
 import type { TFileRef } from "@/server/forms/schema";
+import { fileStorage } from "@/server/storage/storage";
 import type { TFileStorage } from "@/server/storage/types";
 import { storeAttachment } from "@/server/uploads/attachments";
 import { MESSAGE_UPLOAD_KEY, type TMessageUploader } from "./attachment-keys";
@@ -85,4 +86,30 @@ export async function claimMessageAttachments(
     throw new AppError("BAD_REQUEST", "conversation.errors.attachmentInvalid", { fields: { attachmentIds: "conversation.errors.attachmentInvalid" } });
   }
   return count;
+}
+
+/** Uploads older than this that no message claimed were left behind (a composer closed, a
+ * message never sent): the nightly cleanup deletes them. */
+export const ABANDONED_MESSAGE_UPLOAD_HOURS = 24;
+
+/** Deletes message uploads never sent (rows and bytes); returns how many. */
+export async function deleteAbandonedMessageUploads(input: { now?: Date; storage?: TFileStorage; batch?: number } = {}): Promise<number> {
+  const prisma = await db();
+  const cutoff = new Date((input.now ?? new Date()).getTime() - ABANDONED_MESSAGE_UPLOAD_HOURS * 3_600_000);
+  const storage = input.storage ?? fileStorage();
+  let deleted = 0;
+  for (;;) {
+    const rows = await prisma.attachment.findMany({
+      where: { messageId: null, fieldKey: { in: Object.values(MESSAGE_UPLOAD_KEY) }, createdAt: { lt: cutoff } },
+      select: { id: true, storageKey: true },
+      take: input.batch ?? 500,
+    });
+    if (rows.length === 0) return deleted;
+    // The row first: once it is gone nobody can reach the bytes, so a failed file delete only wastes space.
+    await prisma.attachment.deleteMany({ where: { id: { in: rows.map((r) => r.id) }, messageId: null } });
+    for (const r of rows) {
+      await storage.delete(r.storageKey).catch((e: unknown) => console.warn("[conversation] could not delete stored file", { storageKey: r.storageKey, error: String(e) }));
+    }
+    deleted += rows.length;
+  }
 }

@@ -6,6 +6,7 @@ import { db } from "@/server/db/client";
 import { appErrorOf } from "@/server/test/app-error";
 import { createCitizen, createStaff, createTenant } from "@/server/test/factories";
 import { tempStorage } from "@/server/uploads/testing";
+import { deleteAbandonedMessageUploads } from "./attachments";
 import { replyToApplication } from "./replies";
 import { postStaffMessage } from "./staff-messages";
 import { createConversationScenario, uploadTestFile } from "./testing";
@@ -112,6 +113,22 @@ describe("operator messages and notes", () => {
     // A refused message leaves nothing behind.
     const prisma = await db();
     expect(await prisma.message.count({ where: { applicationId: s.application.id } })).toBe(1);
+  });
+
+  it("the nightly cleanup deletes uploads no message claimed after a day, row and bytes, and nothing else", async () => {
+    const s = await createConversationScenario();
+    const up = () => uploadTestFile({ tenantId: s.tenant.id, applicationId: s.application.id, uploader: { kind: "staff" }, storage: temp.storage });
+    const [sent, abandoned, fresh] = [await up(), await up(), await up()];
+    await postStaffMessage({ tenantId: s.tenant.id, staff: s.staff, ip: null, applicationId: s.application.id, kind: "note", body: "con allegato", attachmentIds: [sent] });
+    const prisma = await db();
+    const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000);
+    await prisma.attachment.updateMany({ where: { id: { in: [sent, abandoned] } }, data: { createdAt: twoDaysAgo } });
+    const abandonedKey = (await prisma.attachment.findUniqueOrThrow({ where: { id: abandoned } })).storageKey;
+
+    expect(await deleteAbandonedMessageUploads({ storage: temp.storage })).toBeGreaterThanOrEqual(1);
+    const left = await prisma.attachment.findMany({ where: { id: { in: [sent, abandoned, fresh] } }, select: { id: true } });
+    expect(left.map((a) => a.id).sort()).toEqual([sent, fresh].sort());
+    expect(await temp.storage.get(abandonedKey)).toBeNull();
   });
 });
 

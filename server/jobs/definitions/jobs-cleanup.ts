@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { deleteAbandonedMessageUploads } from "@/server/conversation/attachments";
 import { db } from "@/server/db/client";
 import { defineJob } from "../define";
 
-// Nightly housekeeping of the tables that only grow: finished jobs, fired cron slots and
-// sign-in attempts (kept just long enough for rate limiting).
+// Nightly housekeeping of the tables that only grow: finished jobs, fired cron slots, sign-in
+// attempts (kept just long enough for rate limiting) and message uploads never sent.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -33,12 +34,13 @@ export async function deleteExpiredRecords(prisma: PrismaClient, now = new Date(
 
 export const jobsCleanupJob = defineJob({
   id: "jobs.cleanup",
-  name: "Delete expired jobs, cron slots and sign-in attempts",
+  name: "Delete expired jobs, cron slots, sign-in attempts and unsent message uploads",
   trigger: { cron: "TZ=Europe/Rome 15 3 * * *" },
   schema: z.object({}),
   maxAttempts: 3,
   handler: async ({ step, log }) => {
     const deleted = await step.run("delete-expired-records", async () => deleteExpiredRecords(await db()));
-    log.info("cleanup done", deleted);
+    const abandonedUploads = await step.run("delete-abandoned-message-uploads", async () => deleteAbandonedMessageUploads());
+    log.info("cleanup done", { ...deleted, abandonedUploads });
   },
 });
