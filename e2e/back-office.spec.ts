@@ -172,9 +172,13 @@ test("operator and citizen work one application to its outcome; internal notes n
     )
     .toBe("7000");
 
-  // The citizen downloads the outcome document and follows the timeline.
+  // The citizen downloads the outcome document and follows the timeline, and sees which office
+  // role opened the application (never a name).
   await citizen.goto(mine);
   await expect(citizen.getByRole("region", { name: "Cosa è successo finora" })).toContainText("Accolta");
+  await citizen.getByText(/mostra \d+ accessi/i).click();
+  await expect(citizen.getByTestId("access-log")).toContainText("Operatore ha consultato la domanda");
+  await expect(citizen.getByTestId("access-log")).not.toContainText("Marco Rossi");
   await citizen.goto(`/${DEMO.tenant}/area-personale/documenti`);
   const outcome = citizen.getByRole("listitem").filter({ hasText: `Esito della domanda ${protocolNumber}` });
   const href = (await outcome.getByRole("link", { name: /scarica/i }).getAttribute("href"))!;
@@ -198,6 +202,13 @@ test("operator and citizen work one application to its outcome; internal notes n
   const toGiulia = await mailTextsTo(giulia.email, started);
   expect(toGiulia.length).toBeGreaterThan(3);
   for (const mail of toGiulia) expect(mail).not.toContain(note);
+
+  // The operator's dossier of the citizen lists the application and marks the note as internal.
+  await operator.getByRole("link", { name: /apri il fascicolo del cittadino/i }).click();
+  await expect(operator.locator("#main-content")).toContainText(protocolNumber);
+  await expect(operator.locator("#main-content")).toContainText(note);
+  await expectAccessible(operator);
+  await operator.goBack();
 
   // Another municipality's administrator: 404 on the page, the files and the API.
   const stranger = await newDesktop(browser);
