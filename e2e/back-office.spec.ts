@@ -87,6 +87,10 @@ test("operator and citizen work one application to its outcome; internal notes n
   const operator = await newDesktop(browser);
   await signInStaff(operator, DEMO.operator);
   await expect(operator).toHaveURL(new RegExp(`/${DEMO.tenant}/backoffice$`));
+  // The inbox as it opens (the demo data has an overdue application, marked in words).
+  await operator.goto(`/${DEMO.tenant}/backoffice/domande`);
+  await expect(operator.locator("tr[data-overdue]").first()).toContainText("Scaduta");
+  await expectAccessible(operator);
   await operator.goto(`/${DEMO.tenant}/backoffice/domande?q=${encodeURIComponent(protocolNumber)}`);
   await operator.getByRole("link", { name: protocolNumber }).click();
   await expect(operator.locator("#main-content")).toContainText("certificato-asl.pdf");

@@ -61,7 +61,7 @@ export async function InboxFilters({
   // key: the form's fields take the URL's values again after a client-side navigation.
   const key = JSON.stringify(params);
   return (
-    <Form action={path} role="search" aria-label={t("search.label")} className="card shadow-sm rounded border mb-4" key={key}>
+    <Form action={path} role="search" aria-label={t("search.label")} className="card shadow-sm rounded border mb-4 sp-form" key={key}>
       <div className="card-body">
         {params.ordina ? <input type="hidden" name="ordina" value={params.ordina} /> : null}
         <div className="d-flex flex-column flex-md-row gap-2 align-items-md-start">

@@ -75,7 +75,7 @@ export async function InboxTable({
             <tr key={item.id} className={item.overdue ? "table-danger" : undefined} data-overdue={item.overdue || undefined}>
               <th scope="row" className="text-nowrap">
                 {/* No prefetch: opening an application is an audited view, a prefetch must not look like one. */}
-                <Link href={applicationHref(item.id)} prefetch={false}>
+                <Link href={applicationHref(item.id)} prefetch={false} className={item.overdue ? "text-reset" : undefined}>
                   {item.protocolNumber ?? (
                     <>
                       {t("noProtocol")}

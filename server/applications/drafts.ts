@@ -71,6 +71,7 @@ export async function createDraft(input: TCreateDraftInput): Promise<{ applicati
           toStatus: APPLICATION_STATUS.DRAFT,
           actorKind: "CITIZEN",
           actorId: applicant.kind === "citizen" ? applicant.citizenId : null,
+          createdAt: now,
         },
       },
     },

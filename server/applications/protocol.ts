@@ -118,6 +118,7 @@ export async function assignProtocolNumber(input: {
         fromStatus: APPLICATION_STATUS.SUBMITTED,
         toStatus: APPLICATION_STATUS.REGISTERED,
         actorKind: "SYSTEM",
+        createdAt: now,
       },
     });
     return { protocolNumber, protocolYear: year, protocolSeq: seq, registeredAt: now, dueDate, assigned: true };

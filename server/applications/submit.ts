@@ -115,6 +115,7 @@ export async function submitApplication(input: TSubmitApplicationInput): Promise
           toStatus: APPLICATION_STATUS.SUBMITTED,
           actorKind: "CITIZEN",
           actorId: application.citizenId,
+          createdAt: now,
         },
       });
       await triggerJob(

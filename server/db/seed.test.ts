@@ -2,13 +2,22 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { quietJobLogger } from "@/server/applications/testing";
+import { DEV_IDENTITIES } from "@/server/auth/oidc-dev/identities";
+import { countsByStatus, listInbox } from "@/server/backoffice/inbox";
 import { validateFormSchema } from "@/server/forms/validate-schema";
+import { applicationOutcomeJob } from "@/server/jobs/definitions/application-outcome";
+import { applicationSubmittedJob } from "@/server/jobs/definitions/application-submitted";
+import { runJobNow } from "@/server/jobs/providers/local/run-due-jobs";
 import { db } from "./client";
 import { PLATFORM_TENANT, SUPER_ADMIN_ROLE, seedDemo, type TDemoCredential } from "./seed";
+import { DEMO_CITIZEN_FISCAL_CODES } from "./seed-applications";
 import { verifyPassword } from "../auth/password";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sportello-seed-"));
 const credentialsFile = path.join(dir, "demo-credentials.json");
+// The demo applications' files, receipts and outcome documents (env() reads this on first use).
+process.env.FILES_DIR = path.join(dir, "files");
 const emails = [
   "admin@esempio.sportello.localhost",
   "operatore@esempio.sportello.localhost",
@@ -138,5 +147,101 @@ describe("seedDemo", () => {
     const before = await snapshot();
     await seedDemo(prisma, { credentialsFile });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+// ---- the demo inbox ---------------------------------------------------------------------------
+
+const OPERATOR_EMAIL = "operatore@esempio.sportello.localhost";
+
+async function esempio() {
+  const prisma = await db();
+  const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug: "esempio" }, select: { id: true } });
+  const operator = await prisma.staffUser.findUniqueOrThrow({ where: { email: OPERATOR_EMAIL }, select: { id: true } });
+  return { tenantId: tenant.id, operatorId: operator.id };
+}
+
+/** How many of each thing the municipality's applications have (what a second seed must not add to). */
+async function demoRows(tenantId: string) {
+  const prisma = await db();
+  const where = { tenantId };
+  return {
+    applications: await prisma.application.count({ where }),
+    statusChanges: await prisma.applicationStatusChange.count({ where }),
+    messages: await prisma.message.count({ where }),
+    attachments: await prisma.attachment.count({ where }),
+    integrationRequests: await prisma.integrationRequest.count({ where }),
+    citizens: await prisma.citizen.count({ where: { fiscalCode: { in: [...DEMO_CITIZEN_FISCAL_CODES] } } }),
+  };
+}
+
+/** What the worker does when the app starts: receipts, then the outcome documents (repeated until
+ * the finalizations' own status changes have been seen). */
+async function runDemoJobs(tenantId: string) {
+  const prisma = await db();
+  const definitions = [applicationSubmittedJob, applicationOutcomeJob];
+  for (;;) {
+    const jobs = await prisma.backgroundJob.findMany({
+      where: { name: { in: definitions.map((d) => d.id) }, status: "PENDING", payload: { path: ["tenantId"], equals: tenantId } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    });
+    if (jobs.length === 0) return;
+    for (const job of jobs) await runJobNow(job.id, { definitions, retryBaseMs: 10, logger: quietJobLogger });
+  }
+}
+
+describe("seedDemo's applications", () => {
+  it("fills the demo inbox once, through the real services; the test identities keep empty areas", { timeout: 120_000 }, async () => {
+    const prisma = await db();
+    await seedDemo(prisma, { credentialsFile });
+    const { tenantId, operatorId } = await esempio();
+    const rows = await demoRows(tenantId);
+    await seedDemo(prisma, { credentialsFile });
+    expect(await demoRows(tenantId)).toEqual(rows);
+    expect(rows).toMatchObject({ applications: 12, citizens: 10, integrationRequests: 1 });
+
+    // The receipts and outcome documents the worker makes when the app starts.
+    await runDemoJobs(tenantId);
+    const counts = await countsByStatus({ tenantId, staffUserId: operatorId });
+    expect(counts.map((c) => [c.status, c.count])).toEqual([
+      [3000, 5],
+      [4000, 4],
+      [4100, 1],
+      [7000, 1],
+      [9000, 1],
+    ]);
+    const { items } = await listInbox({ tenantId, staffUserId: operatorId, limit: 100 });
+    expect(items).toHaveLength(12);
+    expect(new Set(items.map((i) => i.protocolNumber)).size).toBe(12);
+    for (const i of items) expect(i.protocolNumber).toMatch(/^ESE-\d{4}-\d{7}$/);
+    expect(items.filter((i) => i.status === 3000).every((i) => i.assignedStaffId === null)).toBe(true);
+    expect(items.filter((i) => i.status >= 4000).every((i) => i.assignedStaffName === "Marco Rossi")).toBe(true);
+    const overdue = await listInbox({ tenantId, staffUserId: operatorId, filters: { overdue: true } });
+    expect(overdue.items.map((i) => [i.applicantName, i.status])).toEqual([["Romano Francesca", 4000]]);
+
+    // Accepted and rejected by the operator (6000 / 8000), finalized by the outcome job.
+    const decided = await prisma.applicationStatusChange.findMany({
+      where: { tenantId, toStatus: { in: [6000, 7000, 8000, 9000] } },
+      orderBy: { createdAt: "asc" },
+      select: { toStatus: true, actorKind: true },
+    });
+    expect(decided.map((d) => `${d.toStatus} ${d.actorKind}`).sort()).toEqual(["6000 STAFF", "7000 SYSTEM", "8000 STAFF", "9000 SYSTEM"]);
+    const documents = await prisma.document.groupBy({ by: ["kind"], where: { tenantId, fileKey: { not: null } }, _count: { _all: true } });
+    expect(Object.fromEntries(documents.map((d) => [d.kind, d._count._all]))).toEqual({ RECEIPT: 12, OUTCOME: 2 });
+
+    // One message to a family, notes for the office only, an open integration request.
+    const staffMessages = await prisma.message.findMany({ where: { tenantId, authorKind: "STAFF" }, select: { internal: true, citizenId: true } });
+    expect(staffMessages.filter((m) => m.internal).every((m) => m.citizenId === null)).toBe(true);
+    expect(staffMessages.filter((m) => m.internal)).toHaveLength(2);
+    expect(staffMessages.filter((m) => !m.internal)).toHaveLength(2); // the message and the integration request
+    expect(await prisma.integrationRequest.count({ where: { tenantId, closedAt: null, answeredAt: null } })).toBe(1);
+
+    const devCodes = DEV_IDENTITIES.map((i) => i.fiscal_number);
+    const devEmails = DEV_IDENTITIES.map((i) => i.email);
+    const theirs = await prisma.application.count({
+      where: { tenantId, OR: [{ citizen: { fiscalCode: { in: devCodes } } }, { applicantEmail: { in: devEmails } }, { applicantFiscalCode: { in: devCodes } }] },
+    });
+    expect(theirs).toBe(0);
   });
 });

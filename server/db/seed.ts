@@ -2,12 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Prisma, PrismaClient, StaffRole } from "./generated/client";
 import { env } from "../env";
+import { AppError } from "../errors";
+import { logger } from "../logger";
 import { generatePassword, hashPassword, verifyPassword } from "../auth/password";
+import { claimDemoApplications, seedDemoApplications } from "./seed-applications";
 import { seedDemoServices } from "./seed-services";
 
 // Demo data for a fresh installation: two municipalities (the second shows tenant isolation),
-// the reference services of the first (seed-services.ts) and one staff account per role. Idempotent: rows are matched by slug/email and never
-// overwritten, so edits made in the app survive a restart. Passwords are random, kept in
+// the reference services of the first (seed-services.ts), one staff account per role and, once,
+// a dozen applications in the first one's inbox (seed-applications.ts). Idempotent: rows are
+// matched by slug/email and never overwritten, so edits made in the app survive a restart. Passwords are random, kept in
 // DATA_DIR/demo-credentials.json (mode 0600, never committed) so every run prints the same ones;
 // without that file nobody knows them, so they are generated and set again.
 
@@ -119,7 +123,7 @@ export async function seedDemo(
   // Not in server/env.ts on purpose: only the seed reads it (e2e runs set it).
   const fixedPassword = options.staffPassword ?? (process.env.SEED_E2E_STAFF_PASSWORD || undefined);
 
-  const credentials = await prisma.$transaction(
+  const { credentials, demoApplications } = await prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_ID})`;
       const known = readCredentials(file);
@@ -172,11 +176,21 @@ export async function seedDemo(
         select: { staffUserId: true },
       });
       await seedDemoTeams(tx, tenantIds.get("esempio")!, operatorIds.map((m) => m.staffUserId));
+      const operatorId = operatorIds[0]?.staffUserId;
+      const claimed = operatorId !== undefined && (await claimDemoApplications(tx, tenantIds.get("esempio")!));
       // Written before commit: if the commit fails, the next run creates the users with these.
       writeCredentials(file, result);
-      return result;
+      return { credentials: result, demoApplications: claimed ? { tenantId: tenantIds.get("esempio")!, operatorId } : null };
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
+  // After the commit: the services that make them open their own transactions. Demo data that
+  // fails (say, a reference form changed under its answers) must not keep the app from starting.
+  if (demoApplications) {
+    const { tenantId, operatorId } = demoApplications;
+    await seedDemoApplications({ tenantId, operator: { id: operatorId, role: "OPERATOR" } }).catch((e: unknown) =>
+      logger.error("demo applications not created", { error: e instanceof Error ? e.message : String(e), ...(e instanceof AppError ? { fields: e.fields } : {}) }),
+    );
+  }
   return { credentials };
 }
