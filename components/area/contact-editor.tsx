@@ -7,6 +7,7 @@ import { useId, useRef, useState, type ComponentProps, type FormEvent, type Ref 
 import { useTRPC } from "@/components/trpc/provider";
 import { CODE_TTL_MINUTES } from "@/server/area/contact-values";
 import { isLocale } from "@/server/i18n/config";
+import { FieldError } from "@/components/forms/field-error";
 
 type TChannel = "EMAIL" | "PHONE";
 type TPending = { value: string; expiresAt: Date };
@@ -203,11 +204,7 @@ function Field({
       <small id={`${id}-hint`} className="form-text">
         {hint}
       </small>
-      {error ? (
-        <div id={`${id}-error`} className="invalid-feedback d-block">
-          {error}
-        </div>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { FieldError, ReasonField } from "@/components/forms/reason-field";
+import { FieldError } from "@/components/forms/field-error";
+import { ReasonField } from "@/components/forms/reason-field";
 import { useTRPC } from "@/components/trpc/provider";
 import { DECISION_REASON, WORK_REASON_MAX_LENGTH, type TDecision, type TWorkAction } from "@/server/backoffice/work-values";
 

@@ -6,6 +6,7 @@ import { Icon } from "@/components/icon";
 import { MAX_FILES_PER_MESSAGE, MESSAGE_ATTACHMENT_KINDS, MESSAGE_ATTACHMENT_MAX_MB } from "@/server/conversation/schemas";
 import type { TFileRef } from "@/server/forms/schema";
 import { BYTES_PER_MB, fileInputAccept, fileKindLabels } from "@/server/uploads/kinds";
+import { FieldError } from "@/components/forms/field-error";
 
 // The files of a message being written (Bootstrap Italia "upload" pattern): each chosen file is
 // sent at once to the message-attachments route of its side, which checks it by content and
@@ -159,11 +160,7 @@ export function MessageFiles({ uploadUrl, tenantSlug, label, hint, value, onChan
         {status}
       </div>
       <div aria-live="assertive" aria-atomic="true">
-        {error ? (
-          <div id={`${id}-error`} className="invalid-feedback d-block" data-testid="message-files-error">
-            {error}
-          </div>
-        ) : null}
+        <FieldError id={`${id}-error`} message={error} testId="message-files-error" />
       </div>
     </div>
   );

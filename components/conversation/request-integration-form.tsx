@@ -10,6 +10,7 @@ import { INTEGRATION_DEADLINE_MAX_DAYS, INTEGRATION_DOCUMENT_LABEL_MAX, INTEGRAT
 import { errorData, fieldErrorKey } from "./error-data";
 import { LiveNotice, type TNotice } from "./live-notice";
 import { TextAreaField } from "./text-area-field";
+import { FieldError } from "@/components/forms/field-error";
 
 type TField = "message" | "documents" | "deadline";
 
@@ -96,12 +97,7 @@ export function RequestIntegrationForm({ applicationId, version, minDay, maxDay 
   }
 
   const described = (field: TField, help?: string) => [help, errors[field] ? `${id}-${field}-error` : null].filter(Boolean).join(" ") || undefined;
-  const fieldError = (field: TField) =>
-    errors[field] ? (
-      <div id={`${id}-${field}-error`} className="invalid-feedback d-block">
-        {errors[field]}
-      </div>
-    ) : null;
+  const fieldError = (field: TField) => <FieldError id={`${id}-${field}-error`} message={errors[field]} />;
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="integration-form">

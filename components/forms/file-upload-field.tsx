@@ -6,6 +6,7 @@ import { Icon } from "@/components/icon";
 import { useUploadTracker } from "./upload-tracker";
 import type { TFieldOfType, TFileRef } from "@/server/forms/schema";
 import { BYTES_PER_MB, fileInputAccept, fileKindLabels } from "@/server/uploads/kinds";
+import { FieldError } from "./field-error";
 
 // A form's file field (Bootstrap Italia "upload" pattern): the label and what is accepted, a
 // button opening the file picker, the files already attached with their size, a link to open
@@ -261,17 +262,9 @@ export function FileUploadField(props: TFileUploadFieldProps) {
         {status}
       </div>
       <div aria-live="assertive" aria-atomic="true">
-        {uploadError ? (
-          <div id={uploadErrorId} className="invalid-feedback d-block" data-testid="upload-error">
-            {uploadError}
-          </div>
-        ) : null}
+        <FieldError id={uploadErrorId} message={uploadError} testId="upload-error" />
       </div>
-      {error ? (
-        <div id={errorId} className="invalid-feedback d-block" data-testid="field-error">
-          {error}
-        </div>
-      ) : null}
+      <FieldError id={errorId} message={error} testId="field-error" />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { formatFieldError } from "@/server/forms/field-error";
 import type { TField, TFieldOfType, TLeafField, TRawAnswers } from "@/server/forms/schema";
 import { isFieldVisible } from "@/server/forms/visibility";
 import { FileUploadField } from "./file-upload-field";
+import { FieldError as FieldErrorText } from "./field-error";
 
 // The renderer of a form page: one component per field type, bound to react-hook-form by the
 // field's key (answers are flat by key; group items are "key.index.sub"). Citizens fill with it
@@ -43,11 +44,7 @@ function Help({ id, text }: { id: string; text?: string | undefined }) {
 }
 
 function ErrorText({ id, message }: { id: string; message: string | null }) {
-  return message ? (
-    <div id={id} className="invalid-feedback d-block" data-testid="field-error">
-      {message}
-    </div>
-  ) : null;
+  return <FieldErrorText id={id} message={message} testId="field-error" />;
 }
 
 function describedBy(name: string, help: string | undefined, error: string | null, extra?: string): string | undefined {

@@ -1,16 +1,9 @@
 import type { ComponentProps, Ref } from "react";
+import { FieldError } from "./field-error";
 
 // A labelled free-text answer outside the form engine (the reason of a decision, of a
 // withdrawal, a message): hint and, after a refused attempt, the error next to the field, both
-// announced with it. Also FieldError for other controls that show an error the same way.
-
-export function FieldError({ id, message }: { id: string; message: string | null }) {
-  return message ? (
-    <div id={id} className="invalid-feedback d-block">
-      {message}
-    </div>
-  ) : null;
-}
+// announced with it.
 
 export function ReasonField({
   id,

@@ -17,6 +17,13 @@ export const getViewer = cache(async (): Promise<TViewer | null> => {
   return loadViewer(session?.identity);
 });
 
+/** The signed-in staff account with its memberships, or null (signed out, or a citizen). For
+ * route handlers that check the municipality themselves. */
+export async function getStaffViewer() {
+  const viewer = await getViewer();
+  return viewer?.kind === "staff" ? viewer.staff : null;
+}
+
 async function tenantOrNotFound(slug: string): Promise<TTenant> {
   try {
     return await getTenantOrThrow(slug);

@@ -51,7 +51,8 @@ export async function staffTransition(input: TStaffTransitionInput): Promise<TAp
       details: { action: input.action, from: result.statusChange.fromStatus, to: result.statusChange.toStatus, ...extra },
       tx,
     });
-    // `also` may have changed the row (assignment): return it as committed.
+    // `also` may have changed the row (assignment): then return it as committed.
+    if (!input.also) return result;
     const application = await tx.application.findUniqueOrThrow({ where: { id: input.applicationId } });
     return { ...result, application };
   }, SUBMIT_TX_OPTIONS);

@@ -1,6 +1,6 @@
 import "server-only";
 import { getCurrentApplicant } from "@/server/applicants/current";
-import { getViewer } from "@/server/auth/session";
+import { getStaffViewer } from "@/server/auth/session";
 import { getTenantOrThrow } from "@/server/tenant";
 import type { TUploadRouteDeps } from "./http";
 
@@ -9,8 +9,5 @@ import type { TUploadRouteDeps } from "./http";
 export const uploadRouteDeps: TUploadRouteDeps = {
   resolveTenant: getTenantOrThrow,
   getApplicant: getCurrentApplicant,
-  async getStaff() {
-    const viewer = await getViewer();
-    return viewer?.kind === "staff" ? viewer.staff : null;
-  },
+  getStaff: getStaffViewer,
 };

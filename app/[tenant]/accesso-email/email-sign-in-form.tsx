@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { requestEmailSignInAction, type TEmailSignInFormState } from "@/server/applicants/actions";
+import { FieldError } from "@/components/forms/field-error";
 
 type TServiceOption = { slug: string; name: string };
 
@@ -136,11 +137,7 @@ export function EmailSignInForm({
             aria-invalid={emailError ? true : undefined}
             aria-describedby={emailError ? "email-sign-in-email-error email-sign-in-email-hint" : "email-sign-in-email-hint"}
           />
-          {emailError ? (
-            <div id="email-sign-in-email-error" className="invalid-feedback d-block">
-              {emailError}
-            </div>
-          ) : null}
+          <FieldError id="email-sign-in-email-error" message={emailError} />
           <small id="email-sign-in-email-hint" className="form-text">
             {t("emailHint")}
           </small>

@@ -1,6 +1,6 @@
 import { getLocale } from "next-intl/server";
 import { clientIp } from "@/server/auth/client-ip";
-import { getViewer } from "@/server/auth/session";
+import { getStaffViewer } from "@/server/auth/session";
 import { handleInboxExport } from "@/server/backoffice/inbox-export";
 import type { TLocale } from "@/server/i18n/config";
 import { unsafeFindTenantBySlug } from "@/server/tenant";
@@ -12,10 +12,7 @@ type TContext = { params: Promise<{ tenant: string }> };
 export async function GET(request: Request, { params }: TContext) {
   return handleInboxExport(request, await params, {
     resolveTenant: unsafeFindTenantBySlug,
-    async getStaff() {
-      const viewer = await getViewer();
-      return viewer?.kind === "staff" ? viewer.staff : null;
-    },
+    getStaff: getStaffViewer,
     locale: (await getLocale()) as TLocale,
     ip: clientIp(request.headers),
   });
