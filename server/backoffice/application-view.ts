@@ -8,6 +8,7 @@ import { AppError } from "@/server/errors";
 import { ZFormSchema } from "@/server/forms/schema";
 import { summarizeAnswers, type TSummaryPage } from "@/server/forms/summary";
 import { isOverdue } from "./inbox";
+import { staffNamesOf } from "./staff-names";
 
 // One application as an operator reads it (read-only for now): the answers exactly as submitted,
 // rendered from the form version they were filled with, the status history and the files.
@@ -61,10 +62,7 @@ export async function viewApplicationAsStaff(input: {
     ip: input.ip,
   });
 
-  const staffIds = [...new Set(app.statusChanges.filter((c) => c.actorKind === "STAFF" && c.actorId).map((c) => c.actorId!))];
-  const staffNames = new Map(
-    staffIds.length ? (await prisma.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]) : [],
-  );
+  const nameOf = await staffNamesOf(app.statusChanges.map((c) => ({ kind: c.actorKind, id: c.actorId })));
   const schema = ZFormSchema.safeParse(app.formVersion.schema);
   const answers = (app.data ?? {}) as Record<string, unknown>;
   const summary: TSummaryPage[] | null = schema.success ? summarizeAnswers(schema.data, answers) : null;
@@ -99,7 +97,7 @@ export async function viewApplicationAsStaff(input: {
         toStatus: c.toStatus,
         statusLabelKey: statusLabelKey(c.toStatus),
         actorKind: c.actorKind,
-        actorName: c.actorKind === "STAFF" && c.actorId ? (staffNames.get(c.actorId) ?? null) : null,
+        actorName: nameOf(c.actorKind, c.actorId),
         reason: c.reason,
         at: c.createdAt,
       }),

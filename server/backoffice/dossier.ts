@@ -4,6 +4,7 @@ import type { TEffectiveRole } from "@/server/auth/roles";
 import { db } from "@/server/db/client";
 import type { ActorKind } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
+import { staffNamesOf } from "./staff-names";
 
 // The citizen's dossier (fascicolo) as the office reads it: who the citizen is, everything they
 // submitted to this municipality, the documents issued to them and the messages exchanged,
@@ -137,10 +138,7 @@ export async function viewCitizenDossier(input: TInput) {
     prisma.message.count({ where: messagesWhere }),
   ]);
 
-  const staffIds = [...new Set(messages.filter((m) => m.authorKind === "STAFF" && m.authorId).map((m) => m.authorId!))];
-  const staffNames = new Map(
-    staffIds.length ? (await prisma.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]) : [],
-  );
+  const nameOf = await staffNamesOf(messages.map((m) => ({ kind: m.authorKind, id: m.authorId })));
 
   return {
     citizen,
@@ -165,7 +163,7 @@ export async function viewCitizenDossier(input: TInput) {
     messages: messages.map(
       ({ authorId, applicationId, ...m }): TDossierMessage => ({
         ...m,
-        authorName: m.authorKind === "STAFF" && authorId ? (staffNames.get(authorId) ?? null) : null,
+        authorName: nameOf(m.authorKind, authorId),
         application: applicationId ? { id: applicationId, protocolNumber: protocolOf.get(applicationId) ?? null } : null,
       }),
     ),

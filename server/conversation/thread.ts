@@ -1,6 +1,7 @@
 import { canMessageCitizen } from "@/server/applications/transitions";
 import { db } from "@/server/db/client";
 import type { ActorKind, Prisma } from "@/server/db/generated/client";
+import { staffNamesOf } from "@/server/backoffice/staff-names";
 
 // The conversation of one application as the office reads it: every message to and from the
 // citizen (the automatic status notices too, so the operator sees what the citizen was told)
@@ -45,11 +46,8 @@ export async function listThread({ tenantId, applicationId }: { tenantId: string
       attachments: { where: { tenantId }, orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, kind: true, size: true } },
     },
   });
-  const staffIds = [...new Set(rows.filter((r) => r.authorKind === "STAFF" && r.authorId).map((r) => r.authorId!))];
-  const names = new Map(
-    staffIds.length ? (await prisma.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]) : [],
-  );
-  return rows.map(({ authorId, ...r }) => ({ ...r, authorName: r.authorKind === "STAFF" && authorId ? (names.get(authorId) ?? null) : null }));
+  const nameOf = await staffNamesOf(rows.map((r) => ({ kind: r.authorKind, id: r.authorId })));
+  return rows.map(({ authorId, ...r }) => ({ ...r, authorName: nameOf(r.authorKind, authorId) }));
 }
 
 /** The operator opened the thread: the citizen's messages count as read by the office. */
