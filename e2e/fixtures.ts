@@ -43,6 +43,8 @@ type TScope = Pick<Page, "getByRole" | "locator">;
  */
 export async function pick(scope: TScope, role: "radio" | "checkbox", name: string | RegExp) {
   const input = scope.getByRole(role, typeof name === "string" ? { name, exact: true } : { name });
+  // Disabled until the form has hydrated: a click on the label before would be lost.
+  await expect(input).toBeEnabled();
   const id = await input.getAttribute("id");
   await scope.locator(`label[for="${id}"]`).click();
   await expect(input).toBeChecked();

@@ -363,7 +363,11 @@ function ApplicationFormPages(props: TProps) {
           </div>
         ) : null}
 
-        <FormPageFields fields={page.fields} ctx={ctx} />
+        {/* Until hydration the fields are disabled: a choice made before react-hook-form takes
+            over would be silently reset to the saved answer (seen in CI on a resumed draft). */}
+        <fieldset disabled={!hydrated} className="sp-form-fields">
+          <FormPageFields fields={page.fields} ctx={ctx} />
+        </fieldset>
 
         <p
           className="small text-secondary mb-3"
