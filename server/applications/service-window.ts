@@ -7,9 +7,17 @@ import type { TApplicant } from "./applicant";
 
 export type TServiceWindow = Pick<Service, "status" | "opensAt" | "closesAt">;
 
-/** Open now: PUBLISHED and opensAt <= now < closesAt (a missing bound is no bound). */
+/** Accepting applications in principle: PUBLISHED, or SCHEDULED (the scheduler publishes it at
+ * opensAt; until its run, within a minute, the window below already decides). */
+function isLive(status: TServiceWindow["status"]): boolean {
+  return status === "PUBLISHED" || status === "SCHEDULED";
+}
+
+/** Open now: PUBLISHED (or SCHEDULED) and opensAt <= now < closesAt (a missing bound is no bound;
+ * a SCHEDULED service without opensAt is not open). */
 export function isServiceOpen(service: TServiceWindow, now = new Date()): boolean {
-  if (service.status !== "PUBLISHED") return false;
+  if (!isLive(service.status)) return false;
+  if (service.status === "SCHEDULED" && !service.opensAt) return false;
   if (service.opensAt && now < service.opensAt) return false;
   if (service.closesAt && now >= service.closesAt) return false;
   return true;
@@ -17,10 +25,10 @@ export function isServiceOpen(service: TServiceWindow, now = new Date()): boolea
 
 /** Throws the reason a citizen can act on when the service is not open now. */
 export function assertServiceOpen(service: TServiceWindow, now = new Date()): void {
-  if (service.status === "CLOSED" || (service.status === "PUBLISHED" && service.closesAt && now >= service.closesAt)) {
+  if (service.status === "CLOSED" || (isLive(service.status) && service.closesAt && now >= service.closesAt)) {
     throw new AppError("CONFLICT", "applications.errors.serviceClosed");
   }
-  if (service.status !== "PUBLISHED") throw new AppError("CONFLICT", "applications.errors.serviceUnavailable");
+  if (!isLive(service.status) || (service.status === "SCHEDULED" && !service.opensAt)) throw new AppError("CONFLICT", "applications.errors.serviceUnavailable");
   if (service.opensAt && now < service.opensAt) throw new AppError("CONFLICT", "applications.errors.serviceNotOpenYet");
 }
 

@@ -36,7 +36,7 @@ export async function authenticateStaff(input: TStaffSignInInput): Promise<TStaf
   const prisma = await db();
   const [user, tenant] = await Promise.all([
     // Case-insensitive: addresses may have been stored as typed.
-    prisma.staffUser.findFirst({ where: { email: { equals: email, mode: "insensitive" } }, include: { memberships: true } }),
+    prisma.staffUser.findFirst({ where: { email: { equals: email, mode: "insensitive" } }, include: { memberships: { where: { disabledAt: null } } } }),
     unsafeFindTenantBySlug(input.tenantSlug),
   ]);
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
@@ -52,7 +52,7 @@ export async function authenticateStaff(input: TStaffSignInInput): Promise<TStaf
   const { passwordHash: _omitted, ...staff } = await prisma.staffUser.update({
     where: { id: user.id },
     data: { lastLoginAt: new Date() },
-    include: { memberships: true },
+    include: { memberships: { where: { disabledAt: null } } },
   });
   log("success", { ...logData, staffUserId: staff.id, role });
   return { staff, tenant, role };

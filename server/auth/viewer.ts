@@ -14,7 +14,8 @@ export async function loadViewer(identity: TSessionIdentity | null | undefined):
   const staff = await prisma.staffUser.findUnique({
     where: { id: identity.staffUserId },
     omit: { passwordHash: true },
-    include: { memberships: true },
+    // A membership disabled by the municipality gives no access there, at once.
+    include: { memberships: { where: { disabledAt: null } } },
   });
   if (!staff || staff.disabledAt || staff.sessionVersion !== identity.sessionVersion) return null;
   return { kind: "staff", staff };

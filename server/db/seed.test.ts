@@ -21,6 +21,7 @@ process.env.FILES_DIR = path.join(dir, "files");
 const emails = [
   "admin@esempio.sportello.localhost",
   "operatore@esempio.sportello.localhost",
+  "funzionario@esempio.sportello.localhost",
   "admin@borgoverde.sportello.localhost",
   "superadmin@sportello.localhost",
 ];
@@ -83,6 +84,7 @@ describe("seedDemo", () => {
     expect(first.credentials.map((c) => [c.tenant, c.role, c.email])).toEqual([
       ["esempio", "TENANT_ADMIN", "admin@esempio.sportello.localhost"],
       ["esempio", "OPERATOR", "operatore@esempio.sportello.localhost"],
+      ["esempio", "SERVICE_MANAGER", "funzionario@esempio.sportello.localhost"],
       ["borgoverde", "TENANT_ADMIN", "admin@borgoverde.sportello.localhost"],
       [PLATFORM_TENANT, SUPER_ADMIN_ROLE, "superadmin@sportello.localhost"],
     ]);
@@ -96,10 +98,10 @@ describe("seedDemo", () => {
     const services = await prisma.service.findMany({
       where: { tenant: { slug: "esempio" } },
       orderBy: { slug: "asc" },
-      select: { slug: true, group: { select: { name: true } }, operators: { select: { staffUser: { select: { email: true } } } } },
+      select: { slug: true, group: { select: { name: true } }, operators: { orderBy: { staffUser: { email: "asc" } }, select: { staffUser: { select: { email: true } } } } },
     });
     expect(services.map((sv) => [sv.slug, sv.group?.name ?? null, sv.operators.map((o) => o.staffUser.email)])).toEqual([
-      ["bonus-alimentare", null, ["operatore@esempio.sportello.localhost"]],
+      ["bonus-alimentare", null, ["funzionario@esempio.sportello.localhost", "operatore@esempio.sportello.localhost"]],
       ["contrassegno-disabili", null, ["operatore@esempio.sportello.localhost"]],
       ["iscrizione-nido", "Asilo nido", ["operatore@esempio.sportello.localhost"]],
     ]);
@@ -121,6 +123,7 @@ describe("seedDemo", () => {
     expect(access).toEqual({
       "admin@esempio.sportello.localhost": { superAdmin: false, memberships: ["esempio:TENANT_ADMIN"] },
       "operatore@esempio.sportello.localhost": { superAdmin: false, memberships: ["esempio:OPERATOR"] },
+      "funzionario@esempio.sportello.localhost": { superAdmin: false, memberships: ["esempio:SERVICE_MANAGER"] },
       "admin@borgoverde.sportello.localhost": { superAdmin: false, memberships: ["borgoverde:TENANT_ADMIN"] },
       "superadmin@sportello.localhost": { superAdmin: true, memberships: [] },
     });

@@ -57,6 +57,7 @@ type TDemoStaff = { email: string; name: string } & ({ tenant: string; role: Sta
 const STAFF: TDemoStaff[] = [
   { email: "admin@esempio.sportello.localhost", name: "Giulia Bianchi", tenant: "esempio", role: "TENANT_ADMIN" },
   { email: "operatore@esempio.sportello.localhost", name: "Marco Rossi", tenant: "esempio", role: "OPERATOR" },
+  { email: "funzionario@esempio.sportello.localhost", name: "Anna Conti", tenant: "esempio", role: "SERVICE_MANAGER" },
   { email: "admin@borgoverde.sportello.localhost", name: "Luca Verdi", tenant: "borgoverde", role: "TENANT_ADMIN" },
   { email: "superadmin@sportello.localhost", name: "Amministrazione piattaforma", superAdmin: true },
 ];
@@ -64,12 +65,15 @@ const STAFF: TDemoStaff[] = [
 /** "Asilo nido" groups the nursery's services (one dossier case for the office). */
 const DEMO_GROUP = { slug: "asilo-nido", name: "Asilo nido", description: "Iscrizione al nido d'infanzia e servizi collegati.", services: ["iscrizione-nido"] };
 
+/** The services the demo functionary (service manager) manages. */
+const DEMO_MANAGED_SERVICES = ["bonus-alimentare"];
+
 /**
- * The demo service group, and the demo operators as the team of every service of the
- * municipality. Made once, with the group: later changes in the app (a service moved out of the
+ * The demo service group, the demo operators as the team of every service of the municipality,
+ * and the demo functionary as the manager of DEMO_MANAGED_SERVICES. Made once, with the group: later changes in the app (a service moved out of the
  * group, an operator taken off a service) survive restarts like every other edit.
  */
-async function seedDemoTeams(tx: Prisma.TransactionClient, tenantId: string, operatorIds: string[]): Promise<void> {
+async function seedDemoTeams(tx: Prisma.TransactionClient, tenantId: string, operatorIds: string[], managerIds: string[]): Promise<void> {
   const where = { tenantId_slug: { tenantId, slug: DEMO_GROUP.slug } };
   if (await tx.serviceGroup.findUnique({ where, select: { id: true } })) return;
   const group = await tx.serviceGroup.create({
@@ -80,6 +84,11 @@ async function seedDemoTeams(tx: Prisma.TransactionClient, tenantId: string, ope
   const services = await tx.service.findMany({ where: { tenantId }, select: { id: true } });
   await tx.serviceOperator.createMany({
     data: services.flatMap((sv) => operatorIds.map((staffUserId) => ({ tenantId, serviceId: sv.id, staffUserId }))),
+    skipDuplicates: true,
+  });
+  const managed = await tx.service.findMany({ where: { tenantId, slug: { in: DEMO_MANAGED_SERVICES } }, select: { id: true } });
+  await tx.serviceOperator.createMany({
+    data: managed.flatMap((sv) => managerIds.map((staffUserId) => ({ tenantId, serviceId: sv.id, staffUserId }))),
     skipDuplicates: true,
   });
 }
@@ -171,11 +180,13 @@ export async function seedDemo(
           tenant: "tenant" in s ? s.tenant : PLATFORM_TENANT,
         });
       }
-      const operatorIds = await tx.membership.findMany({
-        where: { tenantId: tenantIds.get("esempio")!, role: "OPERATOR", staffUser: { email: { in: STAFF.map((st) => st.email) } } },
-        select: { staffUserId: true },
+      const demoMembers = await tx.membership.findMany({
+        where: { tenantId: tenantIds.get("esempio")!, role: { in: ["OPERATOR", "SERVICE_MANAGER"] }, staffUser: { email: { in: STAFF.map((st) => st.email) } } },
+        select: { staffUserId: true, role: true },
       });
-      await seedDemoTeams(tx, tenantIds.get("esempio")!, operatorIds.map((m) => m.staffUserId));
+      const operatorIds = demoMembers.filter((m) => m.role === "OPERATOR");
+      const managerIds = demoMembers.filter((m) => m.role === "SERVICE_MANAGER").map((m) => m.staffUserId);
+      await seedDemoTeams(tx, tenantIds.get("esempio")!, operatorIds.map((m) => m.staffUserId), managerIds);
       const operatorId = operatorIds[0]?.staffUserId;
       const claimed = operatorId !== undefined && (await claimDemoApplications(tx, tenantIds.get("esempio")!));
       // Written before commit: if the commit fails, the next run creates the users with these.

@@ -36,7 +36,7 @@ export type TServiceCard = TCatalogueService &
     category: { slug: string; name: string };
   };
 
-const VISIBLE_STATUSES = ["PUBLISHED", "SUSPENDED", "CLOSED"] as const;
+const VISIBLE_STATUSES = ["SCHEDULED", "PUBLISHED", "SUSPENDED", "CLOSED"] as const;
 
 /** Whether a citizen can apply now, and if not, what to tell them. */
 export function serviceAvailability(service: TServiceWindow, now = new Date()): TAvailability {
@@ -44,8 +44,9 @@ export function serviceAvailability(service: TServiceWindow, now = new Date()): 
   if (service.status === "SUSPENDED" || service.status === "DRAFT") return { kind: "suspended" };
   const windowEnded = service.closesAt !== null && now >= service.closesAt;
   if (service.status === "CLOSED" || windowEnded) return { kind: "closed", closedSince: windowEnded ? service.closesAt : null };
-  // PUBLISHED, not open and its window has not ended: it opens later.
-  return { kind: "notYetOpen", opensAt: service.opensAt! };
+  // PUBLISHED or SCHEDULED, not open and its window has not ended: it opens later.
+  if (!service.opensAt) return { kind: "suspended" };
+  return { kind: "notYetOpen", opensAt: service.opensAt };
 }
 
 /** Lower-case, without accents: "Mobilità" and "mobilita" match. */

@@ -6,6 +6,12 @@ import { conversationRouter } from "./routers/conversation";
 import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
 import { workRouter } from "./routers/work";
+import { serviceAdminRouter } from "./routers/service-admin";
+import { formBuilderRouter } from "./routers/form-builder";
+import { serviceGroupsRouter } from "./routers/service-groups";
+import { staffAdminRouter } from "./routers/staff-admin";
+import { tenantSettingsRouter } from "./routers/tenant-settings";
+import { platformRouter } from "./routers/platform";
 
 export const appRouter = router({
   me: meRouter,
@@ -15,6 +21,12 @@ export const appRouter = router({
   inbox: inboxRouter,
   conversation: conversationRouter,
   work: workRouter,
+  serviceAdmin: serviceAdminRouter,
+  formBuilder: formBuilderRouter,
+  serviceGroups: serviceGroupsRouter,
+  staffAdmin: staffAdminRouter,
+  tenantSettings: tenantSettingsRouter,
+  platform: platformRouter,
 });
 
 export type AppRouter = typeof appRouter;

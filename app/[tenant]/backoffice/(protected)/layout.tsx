@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { BackofficeSidebar } from "@/components/backoffice/backoffice-sidebar";
 import { StaffBar } from "@/components/backoffice/staff-bar";
+import { meetsRole } from "@/server/auth/roles";
 import { requireStaff } from "@/server/auth/session";
 
 type TProps = { children: ReactNode; params: Promise<{ tenant: string }> };
@@ -19,7 +20,7 @@ export default async function BackofficeLayout({ children, params }: TProps) {
   const { staff, tenant, role } = await requireStaff(slug);
   const t = await getTranslations("backoffice");
   const base = `/${tenant.slug}/backoffice`;
-  const soon = t("nav.comingSoon");
+  const admin = meetsRole(role, "TENANT_ADMIN");
   return (
     <div className="backoffice">
       <StaffBar tenant={tenant} name={staff.name} roleLabel={t(`roles.${role}`)} />
@@ -31,10 +32,13 @@ export default async function BackofficeLayout({ children, params }: TProps) {
               items={[
                 { key: "overview", label: t("nav.overview"), href: base },
                 { key: "applications", label: t("nav.applications"), href: `${base}/domande`, nested: true },
-                { key: "services", label: t("nav.services"), comingSoon: soon },
-                { key: "staff", label: t("nav.staff"), href: `${base}#operatori` },
-                ...(role === "TENANT_ADMIN" || role === "SUPER_ADMIN"
-                  ? [{ key: "settings", label: t("nav.settings"), href: `${base}/impostazioni` }]
+                // Services: service managers edit the ones they manage; operators don't configure.
+                ...(meetsRole(role, "SERVICE_MANAGER") ? [{ key: "services", label: t("nav.services"), href: `${base}/servizi`, nested: true }] : []),
+                ...(admin
+                  ? [
+                      { key: "staff", label: t("nav.staff"), href: `${base}/operatori`, nested: true },
+                      { key: "settings", label: t("nav.settings"), href: `${base}/impostazioni` },
+                    ]
                   : []),
               ]}
             />
