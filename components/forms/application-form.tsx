@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   FormProvider,
   useForm,
@@ -12,6 +12,7 @@ import {
   type Resolver,
 } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useHydrated } from "@/components/hydration";
 import { useTRPC } from "@/components/trpc/provider";
 import { buildValidator } from "@/server/forms/build-validator";
 import { formatFieldError } from "@/server/forms/field-error";
@@ -127,13 +128,9 @@ function ApplicationFormPages(props: TProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const saveMutation = useMutation(trpc.application.save.mutationOptions());
-  // False in the server's HTML and until hydration: the buttons wait for the form's handlers, so
-  // an early tap never falls back to a native submission (answers in the URL, nothing checked).
-  const hydrated = useSyncExternalStore(
-    () => () => undefined,
-    () => true,
-    () => false,
-  );
+  // The buttons wait for the form's handlers, so an early tap never falls back to a native
+  // submission (answers in the URL, nothing checked).
+  const hydrated = useHydrated();
 
   const messageOf = useCallback(
     (e: unknown) =>

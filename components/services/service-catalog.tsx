@@ -1,13 +1,14 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "../empty-state";
-import { AvailabilityBadge } from "./availability-badge";
+import { GroupCardItem } from "./group-card-item";
 import { loadCatalogue } from "./load-catalogue";
+import { ServiceCardItem } from "./service-card-item";
 
 type THeading = 2 | 3;
 
 // The municipality's services grouped by category: a heading per category, a card per service
-// (name linking to its page, short summary, availability). Used on the municipality home
+// group (its services listed in it) and per other service (name linking to its page, short
+// summary, availability). Used on the municipality home
 // (headingLevel 3, under "Servizi online") and on /{tenant}/servizi (headingLevel 2).
 export async function ServiceCatalog({
   tenantId,
@@ -43,20 +44,11 @@ export async function ServiceCatalog({
           </CategoryHeading>
           {category.description ? <p className="text-secondary mb-3">{category.description}</p> : null}
           <ul className="row g-3 list-unstyled mb-0">
+            {category.groups.map((group) => (
+              <GroupCardItem key={group.id} group={group} tenantSlug={tenantSlug} heading={ServiceHeading} />
+            ))}
             {category.services.map((service) => (
-              <li key={service.id} className="col-12 col-md-6 col-lg-4">
-                <div className="card shadow-sm rounded h-100">
-                  <div className="card-body d-flex flex-column">
-                    <ServiceHeading className="card-title h5 mb-2">
-                      <Link href={`/${tenantSlug}/servizi/${service.slug}`}>{service.name}</Link>
-                    </ServiceHeading>
-                    <p className="mb-3">{service.summary}</p>
-                    <p className="mt-auto mb-0">
-                      <AvailabilityBadge availability={service.availability} />
-                    </p>
-                  </div>
-                </div>
-              </li>
+              <ServiceCardItem key={service.id} service={service} tenantSlug={tenantSlug} heading={ServiceHeading} />
             ))}
           </ul>
         </section>

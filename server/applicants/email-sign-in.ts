@@ -39,11 +39,11 @@ function ipMarkerHash(tenantId: string): string {
   return createHash("sha256").update(`sportello-email-sign-in-ip:${tenantId}`).digest("hex");
 }
 
-/** The ANONYMOUS_EMAIL services of a municipality one can sign in for (published, any window). */
+/** The ANONYMOUS_EMAIL services of a municipality one can sign in for (published or scheduled, any window). */
 export async function listServicesWithoutIdentity(tenantId: string) {
   const prisma = await db();
   return prisma.service.findMany({
-    where: { tenantId, accessLevel: "ANONYMOUS_EMAIL", status: "PUBLISHED" },
+    where: { tenantId, accessLevel: "ANONYMOUS_EMAIL", status: { in: ["PUBLISHED", "SCHEDULED"] } },
     select: { id: true, slug: true, name: true },
     orderBy: { name: "asc" },
   });
@@ -101,7 +101,7 @@ export async function requestEmailSignIn(input: TRequestEmailSignInInput): Promi
   const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: input.tenantId }, select: { slug: true } });
   const service = input.serviceId
     ? await prisma.service.findFirst({
-        where: { id: input.serviceId, tenantId: input.tenantId, accessLevel: "ANONYMOUS_EMAIL", status: "PUBLISHED" },
+        where: { id: input.serviceId, tenantId: input.tenantId, accessLevel: "ANONYMOUS_EMAIL", status: { in: ["PUBLISHED", "SCHEDULED"] } },
         select: { id: true, name: true },
       })
     : null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTestService } from "@/server/applications/testing";
 import { db } from "@/server/db/client";
 import { createStaff, createTenant } from "@/server/test/factories";
+import { staffViewer } from "@/server/test/trpc";
 import { handleInboxExport, romeDateTime, type TInboxExportDeps } from "./inbox-export";
 import { createInboxApplications } from "./testing";
 
@@ -12,16 +13,11 @@ import { createInboxApplications } from "./testing";
 const NOW = new Date("2026-11-23T10:00:00.000Z");
 const DAY = 86_400_000;
 
-async function staffViewer(id: string) {
-  const prisma = await db();
-  return prisma.staffUser.findUniqueOrThrow({ where: { id }, include: { memberships: true } });
-}
-
 async function setup() {
   const tenant = await createTenant();
   const service = await createTestService({ tenantId: tenant.id });
   const { user } = await createStaff({ tenantId: tenant.id });
-  const staff = await staffViewer(user.id);
+  const { staff } = await staffViewer(user.id);
   const deps = (over: Partial<TInboxExportDeps> = {}): TInboxExportDeps => ({
     resolveTenant: async (slug) => (slug === tenant.slug ? tenant : null),
     getStaff: async () => staff,

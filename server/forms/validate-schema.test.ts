@@ -40,8 +40,20 @@ describe("validateFormSchema", () => {
     ["duplicate keys inside a group", [{ key: "g", type: "group", label: "G", fields: [yesno("x"), yesno("x")] }], null, "duplicateKey@pages.0.fields.0.fields.1.key"],
     ["prefill of the wrong type", [{ key: "d", type: "text", label: "D", prefill: "birthDate" }], null, "prefillIncompatible@pages.0.fields.0.prefill"],
     ["read-only without prefill", [{ key: "d", type: "text", label: "D", readOnlyFromIdentity: true }], null, "readOnlyWithoutPrefill@pages.0.fields.0.readOnlyFromIdentity"],
-  ])("reports %s", (_, first, second, expected) => {
-    const pages = second ? [page("a", first), page("b", second)] : [page("a", first)];
+    // Beyond the basics: what the form builder can produce or an import can bring.
+    ["duplicate page keys", [yesno("x")], null, "duplicatePageKey@pages.1.key"],
+    ["show-if on an unknown option of a select (equals)", [{ key: "s", type: "select", label: "S", options: [{ value: "a", label: "A" }] }, { ...yesno("x"), showIf: { field: "s", equals: "z" } }], null, "showIfUnknownOption@pages.0.fields.1.showIf"],
+    ["show-if comparing a yes/no with a word", [yesno("y"), { ...yesno("x"), showIf: { field: "y", equals: "si" } }], null, "showIfNotYesNo@pages.0.fields.1.showIf"],
+    ["show-if inside a group on a later page", [{ key: "g", type: "group", label: "G", fields: [{ ...yesno("x"), showIf: { field: "later", equals: true } }] }], [yesno("later")], "showIfLaterPage@pages.0.fields.0.fields.0.showIf"],
+    ["show-if on a field inside a group, from outside", [{ key: "g", type: "group", label: "G", fields: [yesno("inner")] }, { ...yesno("x"), showIf: { field: "inner", equals: true } }], null, "showIfMissingField@pages.0.fields.1.showIf"],
+    ["show-if nested in all/any on a missing field", [yesno("a"), { ...yesno("x"), showIf: { all: [{ field: "a", equals: true }, { any: [{ field: "a", notEmpty: true }, { field: "nope", notEmpty: true }] }] } }], null, "showIfMissingField@pages.0.fields.1.showIf.all.1.any.1"],
+    ["checkboxes minItems > maxItems", [{ key: "c", type: "checkboxes", label: "C", options: [{ value: "a", label: "A" }, { value: "b", label: "B" }], minItems: 2, maxItems: 1 }], null, "minGreaterThanMax@pages.0.fields.0"],
+    ["checkboxes minItems above the options", [{ key: "c", type: "checkboxes", label: "C", options: [{ value: "a", label: "A" }], minItems: 2 }], null, "minItemsAboveOptions@pages.0.fields.0.minItems"],
+    ["group minItems > maxItems", [{ key: "g", type: "group", label: "G", minItems: 3, maxItems: 2, fields: [yesno("x")] }], null, "minGreaterThanMax@pages.0.fields.0"],
+    ["a prefilled field inside a group", [{ key: "g", type: "group", label: "G", fields: [{ key: "n", type: "text", label: "N", prefill: "givenName" }] }], null, "prefillInGroup@pages.0.fields.0.fields.0.prefill"],
+    ["invalid regex in a textarea", [{ key: "t", type: "textarea", label: "T", pattern: "a{2,1}" }], null, "patternInvalid@pages.0.fields.0.pattern"],
+  ])("reports %s", (name, first, second, expected) => {
+    const pages = second ? [page("a", first), page("b", second)] : name === "duplicate page keys" ? [page("a", first), page("a", [yesno("y")])] : [page("a", first)];
     expect(codes({ version: 1, pages })).toEqual([expected]);
   });
 
@@ -54,6 +66,38 @@ describe("validateFormSchema", () => {
       ],
     } as TFormSchema;
     expect(formSchemaProblems(schema)).toEqual([]);
+  });
+
+  it("reports fields that show only if each other, directly or through others", () => {
+    const cyc = codes({
+      version: 1,
+      pages: [
+        page("a", [
+          { ...yesno("a"), showIf: { field: "c", equals: true } },
+          { ...yesno("b"), showIf: { field: "a", equals: true } },
+          { ...yesno("c"), showIf: { any: [{ field: "b", equals: true }] } },
+          { ...yesno("d"), showIf: { field: "a", equals: true } },
+        ]),
+      ],
+    });
+    // d depends on the cycle but is not part of it.
+    expect(cyc).toEqual(["showIfCycle@pages.0.fields.0.showIf", "showIfCycle@pages.0.fields.1.showIf", "showIfCycle@pages.0.fields.2.showIf"]);
+    const inGroup = codes({ version: 1, pages: [page("a", [{ key: "g", type: "group", label: "G", fields: [{ ...yesno("x"), showIf: { field: "y", equals: true } }, { ...yesno("y"), showIf: { field: "x", equals: true } }] }])] });
+    expect(inGroup).toEqual(["showIfCycle@pages.0.fields.0.fields.0.showIf", "showIfCycle@pages.0.fields.0.fields.1.showIf"]);
+  });
+
+  it("accepts a yes/no condition written as true/false text, and options compared by their value", () => {
+    const schema = {
+      version: 1,
+      pages: [
+        page("a", [
+          yesno("y"),
+          { key: "s", type: "radio", label: "S", options: [{ value: "1", label: "Uno" }] },
+          { ...yesno("x"), showIf: { all: [{ field: "y", equals: "true" }, { field: "s", in: [1] }] } },
+        ]),
+      ],
+    };
+    expect(codes(schema)).toEqual([]);
   });
 
   it("lists every problem, not just the first", () => {

@@ -9,8 +9,8 @@ import { resolveDateRule } from "./validators/date";
 export type TSchemaPath = (string | number)[];
 export type TSchemaProblem = { path: TSchemaPath; code: string; values?: Record<string, string | number>; message: string };
 
-/** Which field types each identity source can fill. */
-const PREFILL_TYPES: Record<string, TField["type"][]> = {
+/** Which field types each identity source can fill (the form builder offers only these). */
+export const PREFILL_TYPES: Record<string, TField["type"][]> = {
   fiscalCode: ["fiscalCode", "text"],
   givenName: ["text"],
   familyName: ["text"],
@@ -75,6 +75,11 @@ export function formSchemaProblems(schema: TFormSchema): TSchemaProblem[] {
           for (const v of ref.equals) {
             if (!target.options.some((o) => o.value === String(v))) add(ref.path, "showIfUnknownOption", `show-if compares "${ref.field}" with "${String(v)}", which is not one of its options`, { field: ref.field, value: String(v) });
           }
+        } else if (target.type === "yesno") {
+          // visibility.ts reads "true"/"false" as booleans; anything else never matches.
+          for (const v of ref.equals) {
+            if (typeof v !== "boolean" && v !== "true" && v !== "false") add(ref.path, "showIfNotYesNo", `show-if compares the yes/no "${ref.field}" with "${String(v)}"`, { field: ref.field, value: String(v) });
+          }
         }
       }
     }
@@ -138,6 +143,33 @@ export function formSchemaProblems(schema: TFormSchema): TSchemaProblem[] {
   };
 
   schema.pages.forEach((page, p) => page.fields.forEach((field, f) => checkField(field, ["pages", p, "fields", f], p, null)));
+
+  // Fields that show only if each other (A if B, B if A, directly or through others): none of
+  // them can ever appear once one is hidden. Top-level fields among themselves, then each
+  // group's fields among their siblings.
+  const reportCycles = (fields: { field: TField; path: TSchemaPath }[]) => {
+    const byKey = new Map(fields.map((f) => [f.field.key, f]));
+    const deps = (f: TField) => (f.showIf ? conditionRefs(f.showIf, []).map((r) => r.field).filter((k) => k !== f.key && byKey.has(k)) : []);
+    const state = new Map<string, "visiting" | "done">();
+    const inCycle = new Set<string>();
+    const visit = (key: string, stack: string[]) => {
+      if (state.get(key) === "done") return;
+      if (state.get(key) === "visiting") {
+        stack.slice(stack.indexOf(key)).forEach((k) => inCycle.add(k));
+        return;
+      }
+      state.set(key, "visiting");
+      for (const next of deps(byKey.get(key)!.field)) visit(next, [...stack, key]);
+      state.set(key, "done");
+    };
+    for (const f of fields) visit(f.field.key, []);
+    for (const f of fields) if (inCycle.has(f.field.key)) add([...f.path, "showIf"], "showIfCycle", `Field "${f.field.key}" depends on itself through other fields`, { key: f.field.key });
+  };
+  const top = schema.pages.flatMap((page, p) => page.fields.map((field, f) => ({ field, path: ["pages", p, "fields", f] as TSchemaPath })));
+  reportCycles(top.filter((f, i) => top.findIndex((g) => g.field.key === f.field.key) === i));
+  for (const { field, path } of top) {
+    if (field.type === "group") reportCycles(field.fields.map((sub, s) => ({ field: sub, path: [...path, "fields", s] })));
+  }
   return problems;
 }
 

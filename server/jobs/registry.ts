@@ -5,6 +5,7 @@ import { applicationSubmittedJob } from "./definitions/application-submitted";
 import { draftsRetentionJob } from "./definitions/drafts-retention";
 import { jobsCleanupJob } from "./definitions/jobs-cleanup";
 import { sendEmailJob } from "./definitions/send-email";
+import { servicesScheduleJob } from "./definitions/services-schedule";
 
 // Every background job of Sportello. To add one: write server/jobs/definitions/<name>.ts with
 // defineJob(...) and add it to this list. Both providers (local worker, Inngest) read this list.
@@ -15,4 +16,5 @@ export const jobRegistry: readonly TJobDefinition[] = [
   draftsRetentionJob,
   jobsCleanupJob,
   sendEmailJob,
+  servicesScheduleJob,
 ];

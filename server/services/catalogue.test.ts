@@ -1,43 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { Prisma } from "@/server/db/generated/client";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { createTenant } from "@/server/test/factories";
-import { getServiceCard, listCatalogue, serviceAvailability } from "./catalogue";
+import { getCatalogueGroup, getServiceCard, listCatalogue, serviceAvailability } from "./catalogue";
+import { createCategory, createGroup, createService } from "./catalogue-testing";
 
 const DAY = 86_400_000;
 const NOW = new Date("2027-03-01T12:00:00Z");
-
-async function createCategory(tenantId: string, name: string, position: number) {
-  const prisma = await db();
-  return prisma.serviceCategory.create({ data: { tenantId, slug: `cat-${randomUUID().slice(0, 8)}`, name, position } });
-}
-
-async function createService(
-  tenantId: string,
-  categoryId: string,
-  data: Partial<Omit<Prisma.ServiceUncheckedCreateInput, "tenantId" | "categoryId">> & { name: string },
-) {
-  const prisma = await db();
-  return prisma.service.create({
-    data: {
-      tenantId,
-      categoryId,
-      slug: `servizio-${randomUUID().slice(0, 8)}`,
-      status: "PUBLISHED",
-      summary: "Cos'è",
-      audience: "Tutti i residenti",
-      howTo: "Online",
-      cost: "Gratuito",
-      maxProcessingDays: 30,
-      documentsNeeded: "Nessuno",
-      contacts: "urp@example.test",
-      privacyNotice: "Informativa",
-      ...data,
-    },
-  });
-}
 
 async function expectNotFound(p: Promise<unknown>) {
   const e = await p.then(
@@ -155,5 +124,105 @@ describe("catalogue", () => {
     });
     await expectNotFound(getServiceCard({ tenantId: tenant.id, slug: draft.slug, now: NOW }));
     await expectNotFound(getServiceCard({ tenantId: tenant.id, slug: "non-esiste", now: NOW }));
+  });
+});
+
+describe("service groups in the catalogue", () => {
+  const entries = (categories: Awaited<ReturnType<typeof listCatalogue>>["categories"]) =>
+    categories.map((c) => [c.name, c.groups.map((g) => [g.name, g.services.map((s) => s.name)]), c.services.map((s) => s.name)]);
+
+  it("shows a group once, in its first visible member's category, with its non-draft members in order", async () => {
+    const tenant = await createTenant();
+    const school = await createCategory(tenant.id, "Educazione e formazione", 1);
+    const welfare = await createCategory(tenant.id, "Assistenza e sostegno", 2);
+    const opensAt = new Date(NOW.getTime() + 2 * DAY);
+    const draft = await createService(tenant.id, welfare.id, { name: "Rette (bozza)", status: "DRAFT" });
+    const enrolment = await createService(tenant.id, school.id, { name: "Iscrizione al nido" });
+    const delegation = await createService(tenant.id, welfare.id, { name: "Delega al ritiro", status: "SCHEDULED", opensAt });
+    const closed = await createService(tenant.id, welfare.id, { name: "Agevolazioni", status: "CLOSED" });
+    await createService(tenant.id, school.id, { name: "Mensa scolastica" });
+    await createService(tenant.id, school.id, { name: "Borse di studio" });
+    await createGroup(tenant.id, "Asilo nido", [draft.id, enrolment.id, delegation.id, closed.id], { description: "Il nido d'infanzia" });
+
+    const { categories, total } = await listCatalogue({ tenantId: tenant.id, now: NOW });
+    // The draft first member does not count: the group sits in the enrolment's category, before
+    // the ungrouped services (by name); its members are not listed again on their own.
+    expect(entries(categories)).toEqual([
+      ["Educazione e formazione", [["Asilo nido", ["Iscrizione al nido", "Delega al ritiro", "Agevolazioni"]]], ["Borse di studio", "Mensa scolastica"]],
+    ]);
+    expect(total).toBe(3);
+    const group = categories[0]!.groups[0]!;
+    expect(group.description).toBe("Il nido d'infanzia");
+    expect(group.services.map((s) => s.availability)).toEqual([
+      { kind: "open", closesAt: null },
+      { kind: "notYetOpen", opensAt },
+      { kind: "closed", closedSince: null },
+    ]);
+    expect(await getCatalogueGroup({ tenantId: tenant.id, slug: group.slug, now: NOW })).toEqual(group);
+    expect((await getServiceCard({ tenantId: tenant.id, slug: delegation.slug, now: NOW })).group).toEqual({ slug: group.slug, name: "Asilo nido" });
+  });
+
+  it("hides a group with no published member, and its members with it", async () => {
+    const tenant = await createTenant();
+    const cat = await createCategory(tenant.id, "Servizi", 1);
+    const scheduled = await createService(tenant.id, cat.id, { name: "Programmato", status: "SCHEDULED", opensAt: new Date(NOW.getTime() + DAY) });
+    const members = [
+      scheduled,
+      await createService(tenant.id, cat.id, { name: "Sospeso", status: "SUSPENDED" }),
+      await createService(tenant.id, cat.id, { name: "Chiuso", status: "CLOSED" }),
+      await createService(tenant.id, cat.id, { name: "Bozza", status: "DRAFT" }),
+    ];
+    const hidden = await createGroup(tenant.id, "Gruppo nascosto", members.map((m) => m.id));
+    await createService(tenant.id, cat.id, { name: "Singolo" });
+
+    const { categories, total } = await listCatalogue({ tenantId: tenant.id, now: NOW });
+    expect(entries(categories)).toEqual([["Servizi", [], ["Singolo"]]]);
+    expect(total).toBe(1);
+    expect(await listCatalogue({ tenantId: tenant.id, query: "nascosto", now: NOW })).toEqual({ categories: [], total: 0 });
+    await expectNotFound(getCatalogueGroup({ tenantId: tenant.id, slug: hidden.slug, now: NOW }));
+    // A member's own card still answers its address, without pointing at the hidden group.
+    expect((await getServiceCard({ tenantId: tenant.id, slug: scheduled.slug, now: NOW })).group).toBeNull();
+
+    // Publishing one member brings the whole group (but not its draft) into the catalogue.
+    await (await db()).service.update({ where: { id: members[1]!.id }, data: { status: "PUBLISHED" } });
+    expect(entries((await listCatalogue({ tenantId: tenant.id, now: NOW })).categories)).toEqual([
+      ["Servizi", [["Gruppo nascosto", ["Programmato", "Sospeso", "Chiuso"]]], ["Singolo"]],
+    ]);
+  });
+
+  it("finds a group by its name, its description or one of its members, and shows all its members", async () => {
+    const tenant = await createTenant();
+    const cat = await createCategory(tenant.id, "Servizi", 1);
+    const enrolment = await createService(tenant.id, cat.id, { name: "Iscrizione", summary: "Domanda di ammissione" });
+    const meals = await createService(tenant.id, cat.id, { name: "Mensa", audience: "Bambini già iscritti" });
+    await createGroup(tenant.id, "Asilo nido", [enrolment.id, meals.id], { description: "Servizi per la prima infanzia" });
+    await createService(tenant.id, cat.id, { name: "Bonus alimentare" });
+
+    const found = async (query: string) =>
+      (await listCatalogue({ tenantId: tenant.id, query, now: NOW })).categories.flatMap((c) => [
+        ...c.groups.map((g) => `${g.name}: ${g.services.map((s) => s.name).join(", ")}`),
+        ...c.services.map((s) => s.name),
+      ]);
+    expect(await found("ASILO")).toEqual(["Asilo nido: Iscrizione, Mensa"]);
+    expect(await found("infanzia")).toEqual(["Asilo nido: Iscrizione, Mensa"]);
+    expect(await found("ammissione")).toEqual(["Asilo nido: Iscrizione, Mensa"]);
+    expect(await found("gia iscritti")).toEqual(["Asilo nido: Iscrizione, Mensa"]);
+    // A group word with a member word; but not words gathered from two different members.
+    expect(await found("nido mensa")).toEqual(["Asilo nido: Iscrizione, Mensa"]);
+    expect(await found("ammissione mensa")).toEqual([]);
+    expect(await found("bonus")).toEqual(["Bonus alimentare"]);
+    expect((await listCatalogue({ tenantId: tenant.id, query: "nido", now: NOW })).total).toBe(1);
+  });
+
+  it("orders the groups of a category as the administrator set them and never shows another municipality's", async () => {
+    const tenant = await createTenant();
+    const other = await createTenant();
+    const cat = await createCategory(tenant.id, "Servizi", 1);
+    const a = await createService(tenant.id, cat.id, { name: "A" });
+    const b = await createService(tenant.id, cat.id, { name: "B" });
+    await createGroup(tenant.id, "Primo per nome", [a.id], { position: 2 });
+    const second = await createGroup(tenant.id, "Secondo per nome", [b.id], { position: 1 });
+    expect((await listCatalogue({ tenantId: tenant.id, now: NOW })).categories[0]!.groups.map((g) => g.name)).toEqual(["Secondo per nome", "Primo per nome"]);
+    await expectNotFound(getCatalogueGroup({ tenantId: other.id, slug: second.slug, now: NOW }));
   });
 });

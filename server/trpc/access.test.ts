@@ -1,33 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadViewer } from "@/server/auth/viewer";
-import type { TViewer } from "@/server/auth/types";
 import { createCitizen, createStaff, createTenant } from "@/server/test/factories";
-import { createContextInner } from "./context";
+import { callerFor, staffViewer, trpcError } from "@/server/test/trpc";
 import { errorData } from "./errors";
-import { createAppCaller } from "./root";
 
 // The access ladder through real procedures: staff of one municipality cannot read another's
 // back office; citizens and anonymous visitors cannot read any.
-
-async function staffViewer(staffUserId: string, sessionVersion = 0): Promise<TViewer> {
-  const viewer = await loadViewer({ kind: "staff", staffUserId, name: "x", email: "x", sessionVersion });
-  if (!viewer) throw new Error("staff viewer expected");
-  return viewer;
-}
-
-async function caller(viewer: TViewer | null, tenantSlug: string | null) {
-  return createAppCaller(await createContextInner({ viewer, tenantSlug, ip: "127.0.0.1" }));
-}
-
-async function trpcError(p: Promise<unknown>): Promise<TRPCError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(TRPCError);
-  return e as TRPCError;
-}
 
 describe("tRPC access ladder", () => {
   let tenantA: Awaited<ReturnType<typeof createTenant>>;
@@ -45,7 +22,7 @@ describe("tRPC access ladder", () => {
   });
 
   it("gives staff their own municipality's overview", async () => {
-    const overview = await (await caller(await staffViewer(operatorA.id), tenantA.slug)).backoffice.overview();
+    const overview = await (await callerFor(await staffViewer(operatorA.id), tenantA.slug)).backoffice.overview();
     expect(overview.tenant).toEqual({ slug: tenantA.slug, name: tenantA.name });
     expect(overview.role).toBe("OPERATOR");
     expect(overview.staff.map((s) => s.email).sort()).toEqual([operatorA.email, adminA.email].sort());
@@ -54,39 +31,39 @@ describe("tRPC access ladder", () => {
   });
 
   it("answers NOT_FOUND to staff of another municipality, even its administrator", async () => {
-    const e = await trpcError((await caller(await staffViewer(adminB.id), tenantA.slug)).backoffice.overview());
+    const e = await trpcError((await callerFor(await staffViewer(adminB.id), tenantA.slug)).backoffice.overview());
     expect(e.code).toBe("NOT_FOUND");
     expect(errorData(e).messageKey).toBe("errors.notFound");
   });
 
   it("answers FORBIDDEN to a citizen and UNAUTHORIZED to anonymous visitors", async () => {
     const citizen = await createCitizen();
-    const asCitizen = await trpcError((await caller({ kind: "citizen", citizen }, tenantA.slug)).backoffice.overview());
+    const asCitizen = await trpcError((await callerFor({ kind: "citizen", citizen }, tenantA.slug)).backoffice.overview());
     expect(asCitizen.code).toBe("FORBIDDEN");
-    const anonymous = await trpcError((await caller(null, tenantA.slug)).backoffice.overview());
+    const anonymous = await trpcError((await callerFor(null, tenantA.slug)).backoffice.overview());
     expect(anonymous.code).toBe("UNAUTHORIZED");
   });
 
   it("answers NOT_FOUND for an unknown or missing municipality", async () => {
     const viewer = await staffViewer(operatorA.id);
-    const unknown = await trpcError((await caller(viewer, "comune-inesistente")).backoffice.overview());
+    const unknown = await trpcError((await callerFor(viewer, "comune-inesistente")).backoffice.overview());
     expect(unknown.code).toBe("NOT_FOUND");
     expect(errorData(unknown).messageKey).toBe("errors.tenantNotFound");
-    expect((await trpcError((await caller(viewer, null)).backoffice.overview())).code).toBe("NOT_FOUND");
+    expect((await trpcError((await callerFor(viewer, null)).backoffice.overview())).code).toBe("NOT_FOUND");
   });
 
   it("lets a super-admin see any municipality's overview", async () => {
     const { user } = await createStaff({ isSuperAdmin: true });
-    const overview = await (await caller(await staffViewer(user.id), tenantB.slug)).backoffice.overview();
+    const overview = await (await callerFor(await staffViewer(user.id), tenantB.slug)).backoffice.overview();
     expect(overview.role).toBe("SUPER_ADMIN");
     expect(overview.staff.map((s) => s.email)).toEqual([adminB.email]);
   });
 
   it("me.get describes the viewer as this municipality sees them", async () => {
-    expect(await (await caller(null, tenantA.slug)).me.get()).toBeNull();
-    expect(await (await caller(await staffViewer(adminB.id), tenantA.slug)).me.get()).toMatchObject({ kind: "staff", role: null });
-    expect(await (await caller(await staffViewer(adminB.id), tenantB.slug)).me.get()).toMatchObject({ kind: "staff", role: "TENANT_ADMIN" });
+    expect(await (await callerFor(null, tenantA.slug)).me.get()).toBeNull();
+    expect(await (await callerFor(await staffViewer(adminB.id), tenantA.slug)).me.get()).toMatchObject({ kind: "staff", role: null });
+    expect(await (await callerFor(await staffViewer(adminB.id), tenantB.slug)).me.get()).toMatchObject({ kind: "staff", role: "TENANT_ADMIN" });
     const citizen = await createCitizen();
-    expect(await (await caller({ kind: "citizen", citizen }, tenantA.slug)).me.get()).toMatchObject({ kind: "citizen", fiscalCode: citizen.fiscalCode });
+    expect(await (await callerFor({ kind: "citizen", citizen }, tenantA.slug)).me.get()).toMatchObject({ kind: "citizen", fiscalCode: citizen.fiscalCode });
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { uniqueJobId } from "../testing";
-import { deleteExpiredRecords } from "./jobs-cleanup";
+import { deleteExpiredRecords, MINUTE_JOBS } from "./jobs-cleanup";
 
 // Open (and migrate) the database under the hook timeout, not a test's.
 beforeAll(async () => {
@@ -45,5 +45,24 @@ describe("jobs.cleanup", () => {
     // A job's latest slot survives: after a restart the scheduler still knows when it last ran.
     expect(await prisma.cronSlot.count({ where: { jobName: lonely } })).toBe(1);
     expect(await prisma.loginAttempt.count({ where: { emailHash } })).toBe(1);
+  });
+
+  it("keeps the runs of the every-minute jobs for a day only", async () => {
+    const prisma = await db();
+    const now = new Date();
+    const ago = (hours: number) => new Date(now.getTime() - hours * 60 * 60 * 1000);
+    const marker = uniqueJobId("minute-run");
+    await prisma.backgroundJob.createMany({
+      data: [
+        { name: MINUTE_JOBS[0], payload: { marker, keep: false }, status: "COMPLETED", completedAt: ago(25) },
+        { name: MINUTE_JOBS[0], payload: { marker, keep: "recent" }, status: "COMPLETED", completedAt: ago(23) },
+        { name: MINUTE_JOBS[0], payload: { marker, keep: "failed runs stay" }, status: "DEAD", createdAt: ago(48) },
+      ],
+    });
+
+    await deleteExpiredRecords(prisma, now);
+
+    const left = await prisma.backgroundJob.findMany({ where: { name: MINUTE_JOBS[0], payload: { path: ["marker"], equals: marker } } });
+    expect(left.map((j) => (j.payload as { keep: unknown }).keep).sort()).toEqual(["failed runs stay", "recent"]);
   });
 });

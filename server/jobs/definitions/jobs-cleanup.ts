@@ -11,15 +11,26 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const RETENTION = {
   completedJobsDays: 30,
+  /** Runs of the every-minute jobs (1,440 a day): a day is enough to see that they run. */
+  minuteJobsDays: 1,
   cronSlotsDays: 7,
   loginAttemptsDays: 1,
 } as const;
+
+/** Jobs that run every minute; their completed runs are kept for RETENTION.minuteJobsDays. */
+export const MINUTE_JOBS = ["services.schedule"] as const;
 
 /** Deletes expired rows; returns how many of each kind. */
 export async function deleteExpiredRecords(prisma: PrismaClient, now = new Date()) {
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const jobs = await prisma.backgroundJob.deleteMany({
-    where: { status: "COMPLETED", completedAt: { lt: before(RETENTION.completedJobsDays) } },
+    where: {
+      status: "COMPLETED",
+      OR: [
+        { completedAt: { lt: before(RETENTION.completedJobsDays) } },
+        { name: { in: [...MINUTE_JOBS] }, completedAt: { lt: before(RETENTION.minuteJobsDays) } },
+      ],
+    },
   });
   // Keep each job's latest slot: the scheduler reads it after a restart to catch up a missed slot.
   const cronSlots = await prisma.$executeRaw`

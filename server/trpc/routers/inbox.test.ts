@@ -1,34 +1,12 @@
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestService } from "@/server/applications/testing";
-import { loadViewer } from "@/server/auth/viewer";
 import type { TViewer } from "@/server/auth/types";
 import { createInboxApplications } from "@/server/backoffice/testing";
 import { createCitizen, createStaff, createTenant } from "@/server/test/factories";
-import { createContextInner } from "../context";
-import { createAppCaller } from "../root";
+import { callerFor, staffViewer, trpcCode } from "@/server/test/trpc";
 
 // Who may read a municipality's inbox through tRPC: its staff only. Citizens are refused
 // (FORBIDDEN); staff of another municipality are told it does not exist (NOT_FOUND).
-
-async function caller(viewer: TViewer | null, tenantSlug: string) {
-  return createAppCaller(await createContextInner({ viewer, tenantSlug }));
-}
-
-async function staffViewer(staffUserId: string): Promise<TViewer> {
-  const viewer = await loadViewer({ kind: "staff", staffUserId, name: "x", email: "x", sessionVersion: 0 });
-  if (!viewer) throw new Error("staff viewer expected");
-  return viewer;
-}
-
-async function trpcCode(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(TRPCError);
-  return (e as TRPCError).code;
-}
 
 describe("inbox router", () => {
   let tenantA: Awaited<ReturnType<typeof createTenant>>;
@@ -50,7 +28,7 @@ describe("inbox router", () => {
   });
 
   it("gives an operator the list, the counts and the services of their municipality", async () => {
-    const api = await caller(operatorA, tenantA.slug);
+    const api = await callerFor(operatorA, tenantA.slug);
     const page = await api.inbox.list({ sort: "submittedAt_desc", limit: 10 });
     expect(page.items.map((i) => i.id)).toEqual([applicationA]);
     expect(await api.inbox.counts({})).toEqual([{ status: 3000, statusLabelKey: "status.REGISTERED", count: 1 }]);
@@ -58,7 +36,7 @@ describe("inbox router", () => {
   });
 
   it("answers NOT_FOUND to staff of another municipality, even its administrator", async () => {
-    const api = await caller(adminB, tenantA.slug);
+    const api = await callerFor(adminB, tenantA.slug);
     expect(await trpcCode(api.inbox.list({}))).toBe("NOT_FOUND");
     expect(await trpcCode(api.inbox.counts({}))).toBe("NOT_FOUND");
     expect(await trpcCode(api.inbox.services())).toBe("NOT_FOUND");
@@ -66,14 +44,14 @@ describe("inbox router", () => {
 
   it("answers FORBIDDEN to a citizen and UNAUTHORIZED to anonymous visitors", async () => {
     const citizen = await createCitizen();
-    const asCitizen = await caller({ kind: "citizen", citizen }, tenantA.slug);
+    const asCitizen = await callerFor({ kind: "citizen", citizen }, tenantA.slug);
     expect(await trpcCode(asCitizen.inbox.list({}))).toBe("FORBIDDEN");
     expect(await trpcCode(asCitizen.inbox.counts({}))).toBe("FORBIDDEN");
-    expect(await trpcCode((await caller(null, tenantA.slug)).inbox.list({}))).toBe("UNAUTHORIZED");
+    expect(await trpcCode((await callerFor(null, tenantA.slug)).inbox.list({}))).toBe("UNAUTHORIZED");
   });
 
   it("refuses a page size over 100 and a made-up cursor as bad requests", async () => {
-    const api = await caller(operatorA, tenantA.slug);
+    const api = await callerFor(operatorA, tenantA.slug);
     expect(await trpcCode(api.inbox.list({ limit: 101 }))).toBe("BAD_REQUEST");
     expect(await trpcCode(api.inbox.list({ cursor: "garbage" }))).toBe("BAD_REQUEST");
   });

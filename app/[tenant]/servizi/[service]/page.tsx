@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -72,6 +73,7 @@ export default async function ServiceCardPage({ params }: TProps) {
         breadcrumb={[
           { label: tShell("breadcrumb.home"), href: `/${slug}` },
           { label: tCatalogue("breadcrumb"), href: `/${slug}/servizi` },
+          ...(service.group ? [{ label: service.group.name, href: `/${slug}/servizi/gruppi/${service.group.slug}` }] : []),
           { label: service.name },
         ]}
         title={service.name}
@@ -85,6 +87,11 @@ export default async function ServiceCardPage({ params }: TProps) {
           <span className="visually-hidden">{t("category")}: </span>
           <span className="text-secondary">{service.category.name}</span>
         </li>
+        {service.group ? (
+          <li className="list-inline-item">
+            {t("partOfGroup")}: <Link href={`/${slug}/servizi/gruppi/${service.group.slug}`}>{service.group.name}</Link>
+          </li>
+        ) : null}
       </ul>
       <div className="row">
         <div className="col-12 col-lg-8">
