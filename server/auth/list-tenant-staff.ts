@@ -6,7 +6,7 @@ export async function listTenantStaff({ tenantId }: { tenantId: string }) {
   const prisma = await db();
   const memberships = await prisma.membership.findMany({
     where: tenantWhere(tenantId),
-    select: { role: true, staffUser: { select: { id: true, name: true, email: true, disabledAt: true } } },
+    select: { role: true, disabledAt: true, staffUser: { select: { id: true, name: true, email: true, disabledAt: true } } },
     orderBy: { staffUser: { name: "asc" } },
   });
   return memberships.map((m) => ({
@@ -14,6 +14,7 @@ export async function listTenantStaff({ tenantId }: { tenantId: string }) {
     name: m.staffUser.name,
     email: m.staffUser.email,
     role: m.role,
-    disabled: m.staffUser.disabledAt !== null,
+    // Disabled here by the municipality, or the whole account.
+    disabled: m.disabledAt !== null || m.staffUser.disabledAt !== null,
   }));
 }

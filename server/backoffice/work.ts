@@ -136,7 +136,7 @@ export async function reassign(input: TWorkInput & { toStaffId: string }): Promi
     if (!isHeld(app.status)) throw notAllowed(app.status);
     assertHolderOrManager(app, input.staff, "work.errors.notHolderReassign");
     const target = await tx.membership.findFirst({
-      where: { tenantId: input.tenantId, staffUserId: input.toStaffId, staffUser: { disabledAt: null } },
+      where: { tenantId: input.tenantId, staffUserId: input.toStaffId, disabledAt: null, staffUser: { disabledAt: null } },
       select: { staffUserId: true },
     });
     if (!target) throw new AppError("BAD_REQUEST", "work.errors.assigneeInvalid", { fields: { toStaffId: "work.errors.assigneeInvalid" } });

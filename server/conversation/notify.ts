@@ -55,7 +55,7 @@ export async function queueCitizenMessageNotice(tx: Prisma.TransactionClient, ap
   return { emailId: id };
 }
 
-const activeStaff = (tenantId: string) => ({ disabledAt: null, memberships: { some: { tenantId } } }) satisfies Prisma.StaffUserWhereInput;
+const activeStaff = (tenantId: string) => ({ disabledAt: null, memberships: { some: { tenantId, disabledAt: null } } }) satisfies Prisma.StaffUserWhereInput;
 
 /** The office's addressees for what the citizen sent (see the header). */
 export async function operatorRecipients(tx: Prisma.TransactionClient, app: Pick<TNoticeApplication, "tenantId" | "serviceId" | "assignedStaffId">) {
@@ -71,7 +71,7 @@ export async function operatorRecipients(tx: Prisma.TransactionClient, app: Pick
   });
   if (operators.length > 0) return operators.map((o) => o.staffUser);
   const members = await tx.membership.findMany({
-    where: { tenantId: app.tenantId, role: { in: ["OPERATOR", "SERVICE_MANAGER", "TENANT_ADMIN"] }, staffUser: { disabledAt: null } },
+    where: { tenantId: app.tenantId, role: { in: ["OPERATOR", "SERVICE_MANAGER", "TENANT_ADMIN"] }, disabledAt: null, staffUser: { disabledAt: null } },
     select: { staffUser: { select } },
     orderBy: { createdAt: "asc" },
   });

@@ -6,6 +6,7 @@ import ContactVerification, { ZContactVerificationProps, subject as contactVerif
 import DraftExpiring, { ZDraftExpiringProps, subject as draftExpiringSubject } from "@/emails/draft-expiring";
 import EmailSignInLink, { ZEmailSignInLinkProps, subject as emailSignInLinkSubject } from "@/emails/email-sign-in-link";
 import Notification, { ZNotificationProps, subject as notificationSubject } from "@/emails/notification";
+import StaffInvitation, { ZStaffInvitationProps, subject as staffInvitationSubject } from "@/emails/staff-invitation";
 import TestEmail, { ZTestEmailProps, subject as testEmailSubject } from "@/emails/test-email";
 import type { TEmailContext, TEmailSubject } from "@/emails/components/types";
 
@@ -31,6 +32,7 @@ export const EMAIL_TEMPLATES = {
   "draft-expiring": template({ schema: ZDraftExpiringProps, Component: DraftExpiring, subject: draftExpiringSubject }),
   "contact-verification": template({ schema: ZContactVerificationProps, Component: ContactVerification, subject: contactVerificationSubject }),
   "citizen-message": template({ schema: ZCitizenMessageProps, Component: CitizenMessage, subject: citizenMessageSubject }),
+  "staff-invitation": template({ schema: ZStaffInvitationProps, Component: StaffInvitation, subject: staffInvitationSubject }),
 };
 
 export type TEmailTemplateName = keyof typeof EMAIL_TEMPLATES;

@@ -8,7 +8,7 @@ import { getViewer, safeCallbackPath } from "@/server/auth/session";
 import { getTenantOr404 } from "../../get-tenant";
 import { StaffSignInForm } from "./staff-sign-in-form";
 
-type TProps = { params: Promise<{ tenant: string }>; searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type TProps = { params: Promise<{ tenant: string }>; searchParams: Promise<{ callbackUrl?: string; error?: string; password?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.staff");
@@ -28,7 +28,7 @@ export default async function StaffSignInPage({ params, searchParams }: TProps) 
   const viewer = await getViewer();
   if (viewer?.kind === "staff" && effectiveRole(viewer.staff, tenant.id)) redirect(callbackUrl);
 
-  const [t, tShell] = await Promise.all([getTranslations("auth.staff"), getTranslations("shell")]);
+  const [t, tShell, tInvitation] = await Promise.all([getTranslations("auth.staff"), getTranslations("shell"), getTranslations("staffAdmin.invitation")]);
   // Auth.js itself only lands here with an error when the form was posted without JavaScript.
   const initialError = query.error ? "auth.staff.errors.invalidCredentials" : null;
 
@@ -41,6 +41,12 @@ export default async function StaffSignInPage({ params, searchParams }: TProps) 
       />
       <div className="row">
         <div className="col-12 col-md-8 col-lg-6">
+          {/* Back from the invitation page (server/staff/urls.ts staffSignInPath). */}
+          {query.password === "impostata" ? (
+            <div className="alert alert-success" role="status" data-testid="password-set-notice">
+              {tInvitation("passwordSet")}
+            </div>
+          ) : null}
           <StaffSignInForm tenantSlug={tenant.slug} callbackUrl={callbackUrl} initialError={initialError} />
           <p className="small mt-3">{t("forgotten")}</p>
           <p>
