@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { db } from "./db/client";
 import { AppError } from "./errors";
+import { TENANT_SLUG_PATTERN } from "./tenants/slug";
 
 // Tenant resolution and scoping. Everything tenant-owned is read through tenantWhere()/
 // the tenant id resolved here; a deliberately cross-tenant query is named unsafe… .
@@ -10,11 +11,9 @@ export type TTenant = NonNullable<Awaited<ReturnType<typeof unsafeFindTenantBySl
 /** Slugs that are routes of the platform, never municipalities. */
 export const RESERVED_SLUGS = new Set(["api", "admin", "dev", "oidc", "_next", "verifica", "static", "public"]);
 
-const ZSlug = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-
 /** Looks a tenant up by slug; cross-tenant by nature (it is how a request finds its tenant). */
 export async function unsafeFindTenantBySlug(slug: string) {
-  if (!ZSlug.test(slug) || RESERVED_SLUGS.has(slug)) return null;
+  if (!TENANT_SLUG_PATTERN.test(slug) || RESERVED_SLUGS.has(slug)) return null;
   const prisma = await db();
   return prisma.tenant.findUnique({ where: { slug } });
 }

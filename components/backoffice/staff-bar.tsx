@@ -1,14 +1,18 @@
 import { getTranslations } from "next-intl/server";
 import { Icon } from "../icon";
 import { SignOutButton } from "../sign-out-button";
+import { TenantEmblem, type TEmblemTenant } from "../settings/tenant-emblem";
 
 // The back office's own header line: where you are, who you are, your role, "Esci".
-export async function StaffBar({ tenant, name, roleLabel }: { tenant: { slug: string; name: string }; name: string; roleLabel: string }) {
+export async function StaffBar({ tenant, name, roleLabel }: { tenant: TEmblemTenant; name: string; roleLabel: string }) {
   const t = await getTranslations("backoffice");
   return (
     <div className="staff-bar bg-dark text-white py-2">
       <div className="container-fluid px-3 px-lg-4 d-flex flex-wrap align-items-center justify-content-between gap-2">
-        <p className="mb-0 fw-semibold">{t("areaLabel", { tenant: tenant.name })}</p>
+        <p className="mb-0 fw-semibold d-flex align-items-center gap-2">
+          <TenantEmblem tenant={tenant} className="staff-bar-emblem icon-white" />
+          {t("areaLabel", { tenant: tenant.name })}
+        </p>
         <div className="d-flex flex-wrap align-items-center gap-3">
           <p className="mb-0 d-flex align-items-center gap-2">
             <Icon name="it-user" size="sm" className="icon-white" />

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Icon } from "../icon";
+import { TenantEmblem, type TEmblemTenant } from "../settings/tenant-emblem";
 
-type TFooterTenant = {
-  slug: string;
-  name: string;
+type TFooterTenant = TEmblemTenant & {
   area: string | null;
   contactEmail: string | null;
   contactPhone: string | null;
@@ -25,7 +24,7 @@ export async function TenantFooter({ tenant }: { tenant: TFooterTenant }) {
             <div className="col-12">
               <div className="it-brand-wrapper">
                 <Link href={base}>
-                  <Icon name="it-pa" className="brand-emblem" />
+                  <TenantEmblem tenant={tenant} className="brand-emblem" />
                   <div className="it-brand-text">
                     <div className="it-brand-title">{tenant.name}</div>
                     {tenant.area ? <div className="it-brand-tagline d-none d-md-block">{tenant.area}</div> : null}

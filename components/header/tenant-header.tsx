@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "../language-switcher";
+import { TenantEmblem, type TEmblemTenant } from "../settings/tenant-emblem";
 import { HeaderBrand } from "./brand";
 import { HeaderNavbar } from "./header-navbar";
 import { UserAccess, type THeaderViewer } from "./user-access";
@@ -11,7 +12,7 @@ export async function TenantHeader({
   tenant,
   viewer,
 }: {
-  tenant: { slug: string; name: string; area: string | null };
+  tenant: TEmblemTenant & { area: string | null };
   viewer: THeaderViewer;
 }) {
   const t = await getTranslations("shell.header");
@@ -42,7 +43,7 @@ export async function TenantHeader({
         <div className="it-header-center-wrapper">
           <HeaderRow>
             <div className="it-header-center-content-wrapper">
-              <HeaderBrand href={base} title={tenant.name} tagline={tenant.area} />
+              <HeaderBrand href={base} title={tenant.name} tagline={tenant.area} emblem={<TenantEmblem tenant={tenant} className="brand-emblem" />} />
             </div>
           </HeaderRow>
         </div>

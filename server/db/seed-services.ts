@@ -64,8 +64,8 @@ const SERVICES: TDemoService[] = [
   },
 ];
 
-/** Creates the demo categories, services and their first form versions for one municipality. */
-export async function seedDemoServices(tx: Prisma.TransactionClient, tenantId: string): Promise<void> {
+/** The default service categories of a municipality (the demo's, and every new one's): slug → id. */
+export async function upsertDefaultCategories(tx: Prisma.TransactionClient, tenantId: string): Promise<Map<string, string>> {
   const categoryIds = new Map<string, string>();
   for (const c of CATEGORIES) {
     const category = await tx.serviceCategory.upsert({
@@ -76,6 +76,12 @@ export async function seedDemoServices(tx: Prisma.TransactionClient, tenantId: s
     });
     categoryIds.set(c.slug, category.id);
   }
+  return categoryIds;
+}
+
+/** Creates the demo categories, services and their first form versions for one municipality. */
+export async function seedDemoServices(tx: Prisma.TransactionClient, tenantId: string): Promise<void> {
+  const categoryIds = await upsertDefaultCategories(tx, tenantId);
   for (const { category, ...s } of SERVICES) {
     const existing = await tx.service.findUnique({ where: { tenantId_slug: { tenantId, slug: s.slug } }, select: { id: true } });
     if (existing) continue;

@@ -1,0 +1,15 @@
+import { tenantLogoUrl } from "@/server/settings/settings-values";
+import { Icon } from "../icon";
+
+export type TEmblemTenant = { slug: string; name: string; logoStorageKey: string | null; updatedAt: Date };
+
+// The municipality's logo where Designers Italia puts the emblem (the header's brand, the back
+// office's bar), named by the municipality's name; the default emblem when it has none.
+export function TenantEmblem({ tenant, className }: { tenant: TEmblemTenant; className?: string }) {
+  if (!tenant.logoStorageKey) return <Icon name="it-pa" className={className} />;
+  return (
+    // A stored image of any size, served by our own route: next/image's optimiser adds nothing here.
+    // eslint-disable-next-line @next/next/no-img-element
+    <img src={tenantLogoUrl(tenant)} alt={tenant.name} className={["brand-logo", className].filter(Boolean).join(" ")} data-testid="tenant-logo" />
+  );
+}
