@@ -1,4 +1,5 @@
 import { Prisma, type Application } from "@/server/db/generated/client";
+import { isUniqueViolation } from "@/server/db/errors";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { applicantFromAnswers } from "@/server/forms/prefill";
@@ -50,10 +51,6 @@ function applicantOf(
   if (citizen) return { name: `${citizen.familyName} ${citizen.givenName}`.trim(), fiscalCode: citizen.fiscalCode };
   const schema = ZFormSchema.safeParse(schemaJson);
   return schema.success ? applicantFromAnswers(schema.data, data) : { name: null, fiscalCode: null };
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 }
 
 export async function submitApplication(input: TSubmitApplicationInput): Promise<TSubmitApplicationResult> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugify as slugifyText } from "./slug";
 
 // The back office's configuration of a service as the browser and the server both name it: the
 // fields of the card and of the settings, the lifecycle actions, the inputs of the serviceAdmin
@@ -29,14 +30,7 @@ const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
 /** "Bonus affitto 2027" → "bonus-affitto-2027" (accents dropped, anything else a hyphen). */
 export function slugify(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, SLUG_MAX_LENGTH)
-    .replace(/-+$/, "");
+  return slugifyText(text, SLUG_MAX_LENGTH);
 }
 
 const e = (key: string) => `serviceAdmin.errors.${key}`;

@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/server/audit/record";
 import { romeOffsetMs } from "@/server/backoffice/inbox-params";
 import { db } from "@/server/db/client";
 import { Prisma, type Service, type ServiceStatus } from "@/server/db/generated/client";
+import { isUniqueViolation } from "@/server/db/errors";
 import { AppError } from "@/server/errors";
 import { tenantWhere } from "@/server/tenant";
 import {
@@ -16,7 +17,7 @@ import {
   type TServicePatch,
   type TServiceStatusAction,
 } from "./admin-values";
-import { diffServiceFields, listServiceHistory, recordServiceChange, type TServiceFieldChange } from "./history";
+import { diffServiceFields, listServiceHistory, operatorNames, recordServiceChange, type TServiceFieldChange } from "./history";
 import {
   assertCanCreateService,
   assertCanViewService,
@@ -28,6 +29,7 @@ import {
   type TServicePermissions,
   type TServiceStaff,
 } from "./permissions";
+import { firstFreeSlug } from "./slug";
 
 // The back office's configuration of services: list, read, create, edit the card and the
 // settings, the opening window, the lifecycle, the staff who handle a service, duplicate, delete
@@ -51,10 +53,6 @@ const fieldError = (code: "BAD_REQUEST" | "CONFLICT", field: string, key: string
 
 /** Statuses in which citizens see the service: its card must be complete. */
 const VISIBLE: ReadonlySet<ServiceStatus> = new Set(["SCHEDULED", "PUBLISHED", "SUSPENDED", "CLOSED"]);
-
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
 
 async function inTransaction<T>(run: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   const prisma = await db();
@@ -293,10 +291,7 @@ async function changeService(
 async function freeServiceSlug(tx: Prisma.TransactionClient, tenantId: string, base: string): Promise<string> {
   const root = base || "servizio";
   const taken = new Set((await tx.service.findMany({ where: tenantWhere(tenantId, { slug: { startsWith: root } }), select: { slug: true } })).map((s) => s.slug));
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? root : `${root}-${n}`;
-    if (!taken.has(slug) && !RESERVED_SERVICE_SLUGS.has(slug)) return slug;
-  }
+  return firstFreeSlug(root, taken, RESERVED_SERVICE_SLUGS);
 }
 
 /** The slug asked for (refused when taken), or one derived from the name. */
@@ -464,7 +459,7 @@ export async function setServiceOperators(input: TTarget & { staffIds: string[] 
     });
     const names = new Map([...current, ...active].map((r) => [r.staffUser.id, r.staffUser.name]));
     if (wanted.some((id) => !names.has(id))) throw fieldError("BAD_REQUEST", "staffIds", "staffInvalid");
-    const sortedNames = (ids: Iterable<string>) => [...ids].map((id) => names.get(id)!).sort((a, b) => a.localeCompare(b, "it"));
+    const sortedNames = (ids: Iterable<string>) => operatorNames([...ids].map((id) => names.get(id)!));
     const changes = diffServiceFields({ operators: sortedNames(currentIds) }, { operators: sortedNames(wanted) });
     return {
       data: {},

@@ -4,6 +4,7 @@ import type { TStaffViewer } from "@/server/auth/types";
 import { staffNamesOf } from "@/server/backoffice/staff-names";
 import { db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
+import { isUniqueViolation } from "@/server/db/errors";
 import { AppError, isAppError } from "@/server/errors";
 import { checkFormJson, parseJsonText, sameForm, type TBuilderProblem } from "@/server/forms/builder/problems";
 import { ZFormSchema, type TFormSchema } from "@/server/forms/schema";
@@ -45,10 +46,6 @@ export const STARTER_FORM: TFormSchema = {
   version: 1,
   pages: [{ key: "richiedente", title: "Dati del richiedente", fields: [{ key: "nome", type: "text", label: "Nome", required: true }] }],
 };
-
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
 
 async function inTransaction<T>(run: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   const prisma = await db();

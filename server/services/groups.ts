@@ -2,11 +2,13 @@ import { recordAuditEvent } from "@/server/audit/record";
 import type { TEffectiveRole } from "@/server/auth/roles";
 import { db } from "@/server/db/client";
 import { Prisma, type ServiceStatus } from "@/server/db/generated/client";
+import { isUniqueViolation } from "@/server/db/errors";
 import { AppError } from "@/server/errors";
 import { tenantWhere } from "@/server/tenant";
-import { foldForSearch, GROUP_MEMBER_ORDER } from "./catalogue";
+import { GROUP_MEMBER_ORDER } from "./catalogue";
 import { isGroupVisible, type TGroupFields, type TMoveDirection } from "./groups-values";
 import { diffServiceFields, recordServiceChange } from "./history";
+import { firstFreeSlug, slugify } from "./slug";
 
 // Service groups ("Asilo nido": enrolment, delegation, payments): several services the catalogue
 // shows as one entry and the dossier as one case. The municipality's administrator makes them and
@@ -100,11 +102,7 @@ export async function getGroup({ tenantId, groupId }: { tenantId: string; groupI
 
 /** "Asilo nido – 0/6 anni" → "asilo-nido-0-6-anni". */
 export function slugFromName(name: string): string {
-  const slug = foldForSearch(name)
-    .replace(/[^a-z0-9]+/g, "-")
-    .slice(0, SLUG_MAX_LENGTH)
-    .replace(/^-+|-+$/g, "");
-  return slug || SLUG_FALLBACK;
+  return slugify(name, SLUG_MAX_LENGTH) || SLUG_FALLBACK;
 }
 
 /** The first of slug, slug-2, slug-3… that no group of the municipality has. */
@@ -112,14 +110,7 @@ async function freeSlug(tx: Prisma.TransactionClient, tenantId: string, base: st
   const taken = new Set(
     (await tx.serviceGroup.findMany({ where: tenantWhere(tenantId, { slug: { startsWith: base } }), select: { slug: true } })).map((g) => g.slug),
   );
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    if (!taken.has(slug)) return slug;
-  }
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+  return firstFreeSlug(base, taken);
 }
 
 const description = (fields: TGroupFields) => fields.description.trim() || null;

@@ -41,6 +41,12 @@ export function diffServiceFields<T extends Record<string, unknown>>(before: T, 
   return changes;
 }
 
+/** Staff names as the "operators" field of a history line records them (sorted the Italian way),
+ * whichever page changed them: the service's staff or the person's services. */
+export function operatorNames(names: Iterable<string>): string[] {
+  return [...names].sort((a, b) => a.localeCompare(b, "it"));
+}
+
 export type TRecordServiceChangeInput = {
   tenantId: string;
   serviceId: string;

@@ -2,8 +2,9 @@ import { recordAuditEvent } from "@/server/audit/record";
 import type { TEffectiveRole } from "@/server/auth/roles";
 import { db } from "@/server/db/client";
 import { Prisma, type ServiceStatus } from "@/server/db/generated/client";
+import { isUniqueViolation } from "@/server/db/errors";
 import { AppError } from "@/server/errors";
-import { recordServiceChange } from "@/server/services/history";
+import { operatorNames, recordServiceChange } from "@/server/services/history";
 import { tenantWhere } from "@/server/tenant";
 import { sendInvitation, voidOpenInvitations } from "./invitations";
 import type { TStaffRole } from "./schemas";
@@ -176,8 +177,7 @@ async function setServices(tx: Prisma.TransactionClient, input: TAdminInput & { 
   const person = await tx.staffUser.findUniqueOrThrow({ where: { id: input.staffUserId }, select: { id: true, name: true } });
   if (removed.length) await tx.serviceOperator.deleteMany({ where: tenantWhere(input.tenantId, { staffUserId: input.staffUserId, serviceId: { in: removed } }) });
   if (added.length) await tx.serviceOperator.createMany({ data: added.map((serviceId) => ({ tenantId: input.tenantId, serviceId, staffUserId: input.staffUserId })) });
-  // Names, sorted, as the service page's own "service.operators" lines (server/services/admin.ts).
-  const names = (people: { id: string; name: string }[]) => people.map((p) => p.name).sort((a, b) => a.localeCompare(b, "it"));
+  const names = (people: { id: string; name: string }[]) => operatorNames(people.map((p) => p.name));
   for (const serviceId of affected) {
     const was = before.filter((r) => r.serviceId === serviceId).map((r) => r.staffUser);
     const now = added.includes(serviceId) ? [...was, person] : was.filter((p) => p.id !== person.id);
@@ -191,10 +191,6 @@ async function setServices(tx: Prisma.TransactionClient, input: TAdminInput & { 
     });
   }
   return { added, removed };
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 }
 
 export type TInviteStaffInput = TAdminInput & { tenantSlug: string; name: string; email: string; role: TStaffRole; serviceIds: readonly string[] };

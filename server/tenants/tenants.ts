@@ -1,5 +1,5 @@
 import { db } from "@/server/db/client";
-import { Prisma } from "@/server/db/generated/client";
+import { isUniqueViolation } from "@/server/db/errors";
 import { upsertDefaultCategories } from "@/server/db/seed-services";
 import { AppError } from "@/server/errors";
 import { changeTenant, recordTenantCreated, tenantData } from "@/server/settings/tenant-settings";
@@ -63,7 +63,7 @@ export async function createTenant({ actor, values, ip }: { actor: TPlatformActo
     });
   } catch (e) {
     // Two super-admins creating the same address at once: one wins.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw slugTaken();
+    if (isUniqueViolation(e)) throw slugTaken();
     throw e;
   }
 }
