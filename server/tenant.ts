@@ -9,7 +9,7 @@ import { TENANT_SLUG_PATTERN } from "./tenants/slug";
 export type TTenant = NonNullable<Awaited<ReturnType<typeof unsafeFindTenantBySlug>>>;
 
 /** Slugs that are routes of the platform, never municipalities. */
-export const RESERVED_SLUGS = new Set(["api", "admin", "dev", "oidc", "_next", "verifica", "static", "public"]);
+export const RESERVED_SLUGS = new Set(["api", "admin", "dev", "oidc", "_next", "verifica", "static", "public", "sviluppatori"]);
 
 /** Looks a tenant up by slug; cross-tenant by nature (it is how a request finds its tenant). */
 export async function unsafeFindTenantBySlug(slug: string) {

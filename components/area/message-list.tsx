@@ -15,7 +15,7 @@ export type TMessageListItem = {
   createdAt: Date;
   readAt: Date | null;
   /** CITIZEN: written by the citizen (a reply, an integration answer). */
-  authorKind?: "CITIZEN" | "STAFF" | "SYSTEM";
+  authorKind?: "CITIZEN" | "STAFF" | "SYSTEM" | "API";
   attachments?: TFileLink[];
   application?: { id: string; protocolNumber: string | null; service: { name: string } } | null;
 };

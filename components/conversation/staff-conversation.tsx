@@ -17,7 +17,7 @@ import { StaffComposer } from "./staff-composer";
 type TApp = { id: string; status: number; citizenId: string | null; applicantName: string | null };
 type TEntry = Awaited<ReturnType<typeof openThreadAsStaff>>["thread"][number];
 
-const AUTHOR_ICON = { CITIZEN: "it-user", STAFF: "it-mail", SYSTEM: "it-horn" } as const;
+const AUTHOR_ICON = { CITIZEN: "it-user", STAFF: "it-mail", SYSTEM: "it-horn", API: "it-plug" } as const;
 
 function entryBox(e: TEntry): string {
   if (e.internal) return "border border-2 border-warning bg-light";

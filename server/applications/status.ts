@@ -36,6 +36,11 @@ export function isApplicationStatus(code: number): code is TApplicationStatus {
   return NAME_BY_CODE.has(code);
 }
 
+/** The status's constant name ("TAKEN_IN_CHARGE"), as the API and exports name it. */
+export function statusConstName(code: number): TApplicationStatusName | null {
+  return NAME_BY_CODE.get(code) ?? null;
+}
+
 /** i18n key (namespace "applications") of the status as the citizen reads it on the timeline. */
 export function statusLabelKey(code: number): string {
   const name = NAME_BY_CODE.get(code);

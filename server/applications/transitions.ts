@@ -19,7 +19,8 @@ import { SUBMIT_TX_OPTIONS } from "./submit";
 
 export const APPLICATION_STATUS_CHANGED_EVENT = "application.status_changed";
 
-export type TTransitionActorKind = "citizen" | "staff" | "system";
+/** "api": an external system of the municipality through /api/v1, with one of its API keys. */
+export type TTransitionActorKind = "citizen" | "staff" | "system" | "api";
 
 type TTransitionRule = {
   from: readonly TApplicationStatus[];
@@ -66,9 +67,9 @@ export const TRANSITIONS = {
 
   receive: { from: [S.SUBMITTED], to: S.RECEIVED, actors: ["system"], notify: false },
   register: { from: [S.SUBMITTED, S.RECEIVED], to: S.REGISTERED, actors: ["system"], notify: false },
-  takeInCharge: { from: [S.REGISTERED], to: S.TAKEN_IN_CHARGE, actors: ["staff"], notify: true },
+  takeInCharge: { from: [S.REGISTERED], to: S.TAKEN_IN_CHARGE, actors: ["staff", "api"], notify: true },
 
-  requestIntegration: { from: IN_CHARGE, to: S.INTEGRATION_REQUESTED, actors: ["staff"], reason: "required", notify: true },
+  requestIntegration: { from: IN_CHARGE, to: S.INTEGRATION_REQUESTED, actors: ["staff", "api"], reason: "required", notify: true },
   integrationPending: { from: [S.INTEGRATION_REQUESTED], to: S.INTEGRATION_PENDING, actors: ["system"], notify: false },
   submitIntegration: {
     from: [S.INTEGRATION_REQUESTED, S.INTEGRATION_PENDING],
@@ -80,21 +81,21 @@ export const TRANSITIONS = {
   resumeAfterIntegration: {
     from: [S.INTEGRATION_SUBMITTED, S.INTEGRATION_REGISTERED],
     to: S.TAKEN_IN_CHARGE_AFTER_INTEGRATION,
-    actors: ["staff"],
+    actors: ["staff", "api"],
     notify: true,
   },
   // The citizen never answered (or answered elsewhere): the office goes on without, and says why.
   resumeWithoutIntegration: {
     from: [S.INTEGRATION_REQUESTED, S.INTEGRATION_PENDING],
     to: S.TAKEN_IN_CHARGE_AFTER_INTEGRATION,
-    actors: ["staff"],
+    actors: ["staff", "api"],
     reason: "required",
     notify: true,
   },
 
-  accept: { from: IN_CHARGE, to: S.ACCEPTING, actors: ["staff"], reason: "optional", notify: true },
+  accept: { from: IN_CHARGE, to: S.ACCEPTING, actors: ["staff", "api"], reason: "optional", notify: true },
   finalizeAccept: { from: [S.ACCEPTING], to: S.ACCEPTED, actors: ["system"], notify: true },
-  reject: { from: IN_CHARGE, to: S.REJECTING, actors: ["staff"], reason: "required", notify: true },
+  reject: { from: IN_CHARGE, to: S.REJECTING, actors: ["staff", "api"], reason: "required", notify: true },
   finalizeReject: { from: [S.REJECTING], to: S.REJECTED, actors: ["system"], notify: true },
 
   withdraw: { from: WITHDRAWABLE, to: S.WITHDRAWN, actors: ["citizen"], reason: "optional", notify: true },
@@ -102,12 +103,12 @@ export const TRANSITIONS = {
   reopen: {
     from: [S.ACCEPTED, S.REJECTED, S.WITHDRAWN],
     to: S.TAKEN_IN_CHARGE,
-    actors: ["staff"],
+    actors: ["staff", "api"],
     minRole: "SERVICE_MANAGER",
     reason: "required",
     notify: true,
   },
-  annul: { from: ANNULLABLE, to: S.ANNULLED, actors: ["staff"], minRole: "SERVICE_MANAGER", reason: "required", notify: true },
+  annul: { from: ANNULLABLE, to: S.ANNULLED, actors: ["staff", "api"], minRole: "SERVICE_MANAGER", reason: "required", notify: true },
 } as const satisfies Record<string, TTransitionRule>;
 
 export type TTransitionAction = keyof typeof TRANSITIONS;
@@ -122,7 +123,7 @@ export function isTransitionAction(value: string): value is TTransitionAction {
 }
 
 /** Who is asking, as far as the table cares (the role of staff in the application's tenant). */
-export type TActorRef = { kind: "citizen" } | { kind: "staff"; role: TEffectiveRole } | { kind: "system" };
+export type TActorRef = { kind: "citizen" } | { kind: "staff"; role: TEffectiveRole } | { kind: "system" } | { kind: "api" };
 
 /** Whether `actor` may perform `action` at all, whatever the status. */
 export function actorMayPerform(action: TTransitionAction, actor: TActorRef): boolean {
@@ -168,7 +169,9 @@ export type TTransitionActor =
   | { kind: "citizen"; applicant: TApplicant }
   | { kind: "staff"; id: string; role: TEffectiveRole }
   /** id: which job or integration, for the record (optional). */
-  | { kind: "system"; id?: string };
+  | { kind: "system"; id?: string }
+  /** An external system: the API key it called with (ApplicationStatusChange.actorId). */
+  | { kind: "api"; keyId: string };
 
 export type TApplyTransitionInput = {
   tenantId: string;
@@ -177,7 +180,8 @@ export type TApplyTransitionInput = {
   actor: TTransitionActor;
   reason?: string | null;
   /** The version the person saw (Application.version). Required for citizens and staff: a
-   * different version means someone else changed the application meanwhile. Jobs may omit it. */
+   * different version means someone else changed the application meanwhile. Jobs may omit it,
+   * and so may external systems (the API's expectedVersion is optional). */
   expectedVersion?: number;
   now?: Date;
   /** Run inside the caller's transaction (e.g. with the message that goes with the action). */
@@ -188,7 +192,7 @@ export type TApplyTransitionResult = { application: Application; statusChange: A
 
 export const REASON_MAX_LENGTH = 10_000;
 
-const ACTOR_KIND: Record<TTransitionActorKind, ActorKind> = { citizen: "CITIZEN", staff: "STAFF", system: "SYSTEM" };
+const ACTOR_KIND: Record<TTransitionActorKind, ActorKind> = { citizen: "CITIZEN", staff: "STAFF", system: "SYSTEM", api: "API" };
 
 const notFound = () => new AppError("NOT_FOUND", "applications.errors.applicationNotFound");
 
@@ -205,6 +209,8 @@ function actorId(actor: TTransitionActor): string | null {
       return actor.id;
     case "system":
       return actor.id ?? null;
+    case "api":
+      return actor.keyId;
   }
 }
 
@@ -235,7 +241,7 @@ export async function applyTransition(input: TApplyTransitionInput): Promise<TAp
   if (!isTransitionAction(input.action)) throw new AppError("BAD_REQUEST", "errors.badRequest");
   const rule = transitionRule(input.action);
   if (!actorMayPerform(input.action, input.actor)) throw new AppError("FORBIDDEN", "applications.errors.actionNotPermitted");
-  if (input.expectedVersion === undefined && input.actor.kind !== "system") {
+  if (input.expectedVersion === undefined && input.actor.kind !== "system" && input.actor.kind !== "api") {
     throw new Error("applyTransition: expectedVersion is required for citizens and staff");
   }
   const reason = checkedReason(rule, input.reason);

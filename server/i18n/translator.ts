@@ -20,3 +20,10 @@ export async function getTranslator(locale: TLocale, namespace: string): Promise
   // createTranslator is typed against a known catalogue; ours is loaded at run time.
   return (key, values) => (t as unknown as TTranslate)(key, values);
 }
+
+/** Translates a full message key ("errors.notFound": namespace, then the key inside it). */
+export async function translateMessageKey(locale: TLocale, messageKey: string, values?: Record<string, string | number>): Promise<string> {
+  const dot = messageKey.indexOf(".");
+  const t = await getTranslator(locale, messageKey.slice(0, dot));
+  return t(messageKey.slice(dot + 1), values);
+}

@@ -46,16 +46,16 @@ export function accessError(code: "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND", me
   return toTRPCError(new AppError(code, messageKey));
 }
 
-type TIssue = { path?: readonly PropertyKey[] | readonly { key: PropertyKey }[]; message: string };
+export type TIssue = { path?: readonly PropertyKey[] | readonly { key: PropertyKey }[]; message: string };
 
 function hasIssues(cause: unknown): cause is { issues: TIssue[] } {
   return typeof cause === "object" && cause !== null && Array.isArray((cause as { issues?: unknown }).issues);
 }
 
-const KEY_LIKE = /^[a-z][\w-]*(\.[\w-]+)+$/;
+export const KEY_LIKE = /^[a-z][\w-]*(\.[\w-]+)+$/;
 
 /** zod (or any Standard Schema) issues → field path → i18n key. Schemas may use keys as messages. */
-function fieldErrors(issues: TIssue[]): Record<string, string> {
+export function fieldErrors(issues: readonly TIssue[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const path = (issue.path ?? []).map((p) => String(typeof p === "object" && p !== null && "key" in p ? p.key : p)).join(".");

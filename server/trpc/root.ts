@@ -12,6 +12,8 @@ import { serviceGroupsRouter } from "./routers/service-groups";
 import { staffAdminRouter } from "./routers/staff-admin";
 import { tenantSettingsRouter } from "./routers/tenant-settings";
 import { platformRouter } from "./routers/platform";
+import { apiKeysRouter } from "./routers/api-keys";
+import { webhooksRouter } from "./routers/webhooks";
 
 export const appRouter = router({
   me: meRouter,
@@ -27,6 +29,8 @@ export const appRouter = router({
   staffAdmin: staffAdminRouter,
   tenantSettings: tenantSettingsRouter,
   platform: platformRouter,
+  apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,7 +3,7 @@ import { env } from "@/server/env";
 import { AppError, isAppError } from "@/server/errors";
 import { LOCALE_COOKIE, type TLocale } from "@/server/i18n/config";
 import { negotiateLocale } from "@/server/i18n/negotiate";
-import { getTranslator } from "@/server/i18n/translator";
+import { translateMessageKey } from "@/server/i18n/translator";
 import type { TFileStorage } from "@/server/storage/types";
 import { deleteAttachment, getAttachmentForViewer, maxUploadBytes, uploadAttachment, type TAttachmentViewer } from "./attachments";
 import { contentDisposition } from "@/server/http/file-response";
@@ -35,11 +35,7 @@ function requestLocale(request: Request): TLocale {
   return negotiateLocale({ cookie, acceptLanguage: request.headers.get("accept-language") });
 }
 
-async function translate(locale: TLocale, messageKey: string, values?: Record<string, string | number>): Promise<string> {
-  const dot = messageKey.indexOf(".");
-  const t = await getTranslator(locale, messageKey.slice(0, dot));
-  return t(messageKey.slice(dot + 1), values);
-}
+const translate = translateMessageKey;
 
 export async function errorResponse(request: Request, e: unknown): Promise<Response> {
   const error = isAppError(e) ? e : new AppError("INTERNAL", "errors.generic", { cause: e });

@@ -38,6 +38,7 @@ export default async function BackofficeLayout({ children, params }: TProps) {
                   ? [
                       { key: "staff", label: t("nav.staff"), href: `${base}/operatori`, nested: true },
                       { key: "settings", label: t("nav.settings"), href: `${base}/impostazioni` },
+                      { key: "api", label: t("nav.api"), href: `${base}/api`, nested: true },
                     ]
                   : []),
               ]}

@@ -1,0 +1,3 @@
+import type { TApiRoute } from "../route";
+
+export const MESSAGES_ROUTES: readonly TApiRoute[] = [];

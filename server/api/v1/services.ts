@@ -1,0 +1,3 @@
+import type { TApiRoute } from "../route";
+
+export const SERVICES_ROUTES: readonly TApiRoute[] = [];
