@@ -14,6 +14,8 @@ export const E2E = {
   dataDir: path.join(root, ".data", "e2e"),
 };
 process.env.E2E_STAFF_PASSWORD ??= `e2e-${randomBytes(9).toString("base64url")}`;
+/** An API key of Comune di Esempio with every scope, seeded for the API tests (e2e/api-*.spec.ts). */
+process.env.E2E_API_KEY ??= `spk_${randomBytes(32).toString("base64url")}`;
 const baseURL = `http://localhost:${E2E.port}`;
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -64,6 +66,9 @@ export default defineConfig({
       DATA_DIR: E2E.dataDir,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       SEED_E2E_STAFF_PASSWORD: process.env.E2E_STAFF_PASSWORD,
+      SEED_E2E_API_KEY: process.env.E2E_API_KEY,
+      // The e2e webhook receiver listens on localhost.
+      WEBHOOK_ALLOW_PRIVATE_URLS: "true",
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
       NODE_ENV: "production",
     },

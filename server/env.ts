@@ -43,6 +43,12 @@ export const ZEnvSchema = z
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
     /** e2e only: every demo staff account gets this password (see server/db/seed.ts). */
     SEED_E2E_STAFF_PASSWORD: z.string().min(8).optional(),
+    /** e2e only: an API key of the demo municipality with every scope (see server/db/seed.ts). */
+    SEED_E2E_API_KEY: z.string().regex(/^spk_[A-Za-z0-9_-]{20,}$/, "must be spk_ followed by at least 20 base64url characters").optional(),
+    /** Webhooks may target loopback and private addresses (default: only outside production). */
+    WEBHOOK_ALLOW_PRIVATE_URLS: ZBool.optional(),
+    /** How long a webhook receiver has to answer, in milliseconds. */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60_000).default(10_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Where uploaded files and issued PDFs are kept: local disk (FILES_DIR) or an S3-compatible bucket. */
     STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
