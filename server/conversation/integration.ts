@@ -13,6 +13,7 @@ import { claimMessageAttachments } from "./attachments";
 import { NOTICE_APPLICATION_SELECT, queueOperatorAlerts } from "./notify";
 import { parseInput } from "./parse-input";
 import { citizenMessageData } from "./replies";
+import { emitMessageCreated } from "@/server/webhooks/emit";
 import {
   INTEGRATION_DEADLINE_MAX_DAYS,
   ZRequestIntegrationInput,
@@ -104,6 +105,7 @@ export async function requestIntegration(input: TRequestIntegrationInput & TStaf
         select: { id: true },
       });
       integrationRequestId = request.id;
+      await emitMessageCreated(tx, { tenantId: input.tenantId, messageId: posted.id });
       return { integrationRequestId: request.id, deadline: deadline.toISOString(), documents: documents.length };
     },
   });
@@ -182,6 +184,7 @@ export async function submitIntegration(
       data: { answeredAt: now, answerText: text || null, answerMessageId: message.id },
     });
     await queueOperatorAlerts(tx, app, { kind: "integration", attachmentCount: files });
+    await emitMessageCreated(tx, { tenantId: input.tenantId, messageId: message.id });
     return { ...result, messageId: message.id };
   }, SUBMIT_TX_OPTIONS);
 }

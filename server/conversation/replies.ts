@@ -8,6 +8,7 @@ import { claimMessageAttachments } from "./attachments";
 import { NOTICE_APPLICATION_SELECT, queueOperatorAlerts } from "./notify";
 import { parseInput } from "./parse-input";
 import { ZReplyInput, type TReplyInput } from "./schemas";
+import { emitMessageCreated } from "@/server/webhooks/emit";
 
 // The citizen writes to the office about one of their applications, from the personal area:
 // only their own, only while the office can write back (canMessageCitizen, 4000–4500). The
@@ -48,6 +49,7 @@ export async function replyToApplication(input: TReplyInput & { tenantId: string
     });
     const files = await claimMessageAttachments(tx, { tenantId: input.tenantId, applicationId: app.id, uploader: "citizen", messageId: message.id, attachmentIds });
     const { emailIds } = await queueOperatorAlerts(tx, app, { kind: "reply", attachmentCount: files });
+    await emitMessageCreated(tx, { tenantId: input.tenantId, messageId: message.id });
     return { id: message.id, emailIds };
   }, SUBMIT_TX_OPTIONS);
 }

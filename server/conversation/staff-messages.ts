@@ -11,6 +11,7 @@ import { claimMessageAttachments } from "./attachments";
 import { NOTICE_APPLICATION_SELECT, queueCitizenMessageNotice } from "./notify";
 import { parseInput } from "./parse-input";
 import { ZPostStaffMessageInput, type TPostStaffMessageInput } from "./schemas";
+import { emitMessageCreated } from "@/server/webhooks/emit";
 
 // An operator writes on an application, in one transaction with its files, its email and its
 // line in the audit trail:
@@ -56,6 +57,7 @@ export async function postStaffMessage(
     });
     const files = await claimMessageAttachments(tx, { tenantId: input.tenantId, applicationId: app.id, uploader: "staff", messageId: message.id, attachmentIds });
     const { emailId } = internal ? { emailId: null } : await queueCitizenMessageNotice(tx, app);
+    if (!internal) await emitMessageCreated(tx, { tenantId: input.tenantId, messageId: message.id });
     await recordAuditEvent({
       tenantId: input.tenantId,
       actorKind: "STAFF",
