@@ -20,6 +20,12 @@ describe("API v1 front door", () => {
     expect(doc.paths["/key"].get.security).toEqual([{ apiKey: [] }]);
   });
 
+  it("points to its description at /api/v1", async () => {
+    const { status, body } = await callApiChecked("GET", "/");
+    expect(status).toBe(200);
+    expect(body.openapi).toBe("/api/v1/openapi.json");
+  });
+
   it("answers 401 problem+json without a key, with an unknown key, with a revoked or expired key", async () => {
     const missing = await callApiChecked("GET", "/key");
     expect(missing.status).toBe(401);
