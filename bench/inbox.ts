@@ -57,7 +57,7 @@ pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
 const { db, closeDb } = await import("../server/db/client");
 const { listInbox, countsByStatus, inboxCursorAt } = await import("../server/backoffice/inbox");
 const { latency, ms } = await import("./lib/stats");
-const { createTenantWithServices, insertApplications } = await import("./lib/inbox-seed");
+const { ensureInboxSeed } = await import("./lib/inbox-seed");
 const prisma = await db();
 const sql = new pg.Client({ connectionString: databaseUrl });
 await sql.connect();
@@ -65,27 +65,8 @@ await sql.connect();
 // ---- seed -----------------------------------------------------------------------------------
 
 const MAIN = "bench-inbox";
-const OTHER = "bench-inbox-altro";
-let tenant = await prisma.tenant.findUnique({ where: { slug: MAIN } });
-if (tenant && flags.reseed) {
-  await prisma.tenant.deleteMany({ where: { slug: { in: [MAIN, OTHER] } } });
-  tenant = null;
-}
 const now = new Date();
-if (!tenant) {
-  const started = performance.now();
-  tenant = await createTenantWithServices(prisma, MAIN, "BEN", 10);
-  const other = await createTenantWithServices(prisma, OTHER, "ALT", 3);
-  await sql.query("SELECT setseed(0.42)");
-  const batch = 100_000;
-  for (let from = 1; from <= N; from += batch) {
-    await insertApplications(sql, { tenantId: tenant.id, prefix: "BEN", from, to: Math.min(N, from + batch - 1), now });
-    log(`seeded ${Math.min(N, from + batch - 1).toLocaleString("en")} / ${N.toLocaleString("en")} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-  }
-  await insertApplications(sql, { tenantId: other.id, prefix: "ALT", from: 1, to: Math.ceil(N / 10), now });
-  await sql.query('VACUUM (ANALYZE) "Application"');
-  log(`seed done in ${((performance.now() - started) / 1000).toFixed(1)} s (with VACUUM ANALYZE)`);
-} else log(`reusing the seed of ${MAIN} (--reseed to make it again)`);
+const tenant = await ensureInboxSeed(prisma, sql, { applications: N, reseed: flags.reseed, now, log });
 
 const tenantId = tenant.id;
 const { rows: countRows } = await sql.query<{ total: string; submitted: string }>(

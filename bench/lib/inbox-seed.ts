@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import type pg from "pg";
 import type { PrismaClient } from "../../server/db/generated/client";
 
@@ -102,4 +103,39 @@ export async function insertApplications(
      FROM x, svc, staff`,
     [tenantId, from, to, now.toISOString(), prefix, draftShare],
   );
+}
+
+export const INBOX_SEED_TENANT = "bench-inbox";
+const INBOX_SEED_OTHER = "bench-inbox-altro";
+
+/** The inbox benchmarks' municipality with `applications` applications (and a tenth as many in a
+ * second one): made once and kept between runs (`reseed` makes it again). */
+export async function ensureInboxSeed(
+  prisma: PrismaClient,
+  sql: pg.Client,
+  opts: { applications: number; reseed?: boolean; now: Date; log: (msg: string) => void },
+) {
+  const { applications: n, now, log } = opts;
+  let tenant = await prisma.tenant.findUnique({ where: { slug: INBOX_SEED_TENANT } });
+  if (tenant && opts.reseed) {
+    await prisma.tenant.deleteMany({ where: { slug: { in: [INBOX_SEED_TENANT, INBOX_SEED_OTHER] } } });
+    tenant = null;
+  }
+  if (tenant) {
+    log(`reusing the seed of ${INBOX_SEED_TENANT} (--reseed to make it again)`);
+    return tenant;
+  }
+  const started = performance.now();
+  tenant = await createTenantWithServices(prisma, INBOX_SEED_TENANT, "BEN", 10);
+  const other = await createTenantWithServices(prisma, INBOX_SEED_OTHER, "ALT", 3);
+  await sql.query("SELECT setseed(0.42)");
+  const batch = 100_000;
+  for (let from = 1; from <= n; from += batch) {
+    await insertApplications(sql, { tenantId: tenant.id, prefix: "BEN", from, to: Math.min(n, from + batch - 1), now });
+    log(`seeded ${Math.min(n, from + batch - 1).toLocaleString("en")} / ${n.toLocaleString("en")} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  await insertApplications(sql, { tenantId: other.id, prefix: "ALT", from: 1, to: Math.ceil(n / 10), now });
+  await sql.query('VACUUM (ANALYZE) "Application"');
+  log(`seed done in ${((performance.now() - started) / 1000).toFixed(1)} s (with VACUUM ANALYZE)`);
+  return tenant;
 }
