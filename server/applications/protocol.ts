@@ -1,9 +1,11 @@
 import type { Prisma } from "@/server/db/generated/client";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { triggerJob } from "@/server/jobs/client";
 import { TIME_ZONE } from "@/server/i18n/config";
 import { APPLICATION_STATUS } from "./status";
 import { SUBMIT_TX_OPTIONS } from "./submit";
+import { APPLICATION_STATUS_CHANGED_EVENT } from "./transitions";
 
 // The municipality's protocol number: a yearly sequence per tenant (ESE-2026-0000123), with no
 // gaps and no duplicates. The counter row is incremented with INSERT … ON CONFLICT DO UPDATE in
@@ -111,7 +113,7 @@ export async function assignProtocolNumber(input: {
         version: { increment: 1 },
       },
     });
-    await tx.applicationStatusChange.create({
+    const change = await tx.applicationStatusChange.create({
       data: {
         tenantId: input.tenantId,
         applicationId: app.id,
@@ -121,6 +123,13 @@ export async function assignProtocolNumber(input: {
         createdAt: now,
       },
     });
+    // Like every transition (the "register" action is not notified to the citizen: the receipt
+    // is the notice); webhooks' application.status_changed follows it.
+    await triggerJob(
+      APPLICATION_STATUS_CHANGED_EVENT,
+      { tenantId: input.tenantId, applicationId: app.id, statusChangeId: change.id, from: APPLICATION_STATUS.SUBMITTED, to: APPLICATION_STATUS.REGISTERED, action: "register" },
+      { tx, dedupeKey: change.id },
+    );
     return { protocolNumber, protocolYear: year, protocolSeq: seq, registeredAt: now, dueDate, assigned: true };
   }, SUBMIT_TX_OPTIONS);
 }

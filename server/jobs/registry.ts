@@ -6,7 +6,7 @@ import { draftsRetentionJob } from "./definitions/drafts-retention";
 import { jobsCleanupJob } from "./definitions/jobs-cleanup";
 import { sendEmailJob } from "./definitions/send-email";
 import { servicesScheduleJob } from "./definitions/services-schedule";
-import { messageCreatedWebhookJob } from "./definitions/webhooks";
+import { webhookJobs } from "./definitions/webhooks";
 
 // Every background job of Sportello. To add one: write server/jobs/definitions/<name>.ts with
 // defineJob(...) and add it to this list. Both providers (local worker, Inngest) read this list.
@@ -18,5 +18,5 @@ export const jobRegistry: readonly TJobDefinition[] = [
   jobsCleanupJob,
   sendEmailJob,
   servicesScheduleJob,
-  messageCreatedWebhookJob,
+  ...webhookJobs,
 ];
