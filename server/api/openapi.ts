@@ -115,12 +115,18 @@ export function buildOpenApiDocument(routes: readonly TApiRoute[], info: TOpenAp
         "json" in spec
           ? { "application/json": { schema: componentOrInline(spec.json, "output", defs) } }
           : "contentType" in spec
-            ? { [spec.contentType]: { schema: spec.contentType === "application/json" ? { type: "object" } : { type: "string", contentMediaType: spec.contentType } } }
+            ? Object.fromEntries(
+                [spec.contentType, ...(spec.otherContentTypes ?? [])].map((type) => [
+                  type,
+                  { schema: type === "application/json" ? { type: "object" } : { type: "string", contentMediaType: type } },
+                ]),
+              )
             : undefined;
       responses[status] = { description: spec.description, ...(headers ? { headers } : {}), ...(content ? { content } : {}) };
     }
     const problems = new Set<number>(route.problems ?? []);
     if (route.scope) problems.add(401).add(429);
+    if (route.scope && route.scope !== "key") problems.add(403);
     if (route.params || route.query || route.body) problems.add(400);
     if (route.body) problems.add(415);
     if (route.body?.kind === "multipart") problems.add(413);

@@ -144,6 +144,7 @@ export const SERVICES_ROUTES = [
       status: z.enum(SERVICE_STATUSES).optional().meta({ description: "Only services in this status" }),
     }),
     responses: { 200: { description: "A page of services", json: ZPage(ZService).meta({ id: "ServicePage" }) } },
+    problems: [403],
     handler: async ({ tenantId, query }) => {
       const prisma = await db();
       const after = query.cursor ? decodeCursor(query.cursor) : null;
@@ -173,7 +174,7 @@ export const SERVICES_ROUTES = [
     scope: "services:read",
     params: z.object({ serviceId: z.string().min(1).max(100).meta({ description: "The service's id or slug" }) }),
     responses: { 200: { description: "The service", json: ZServiceDetail } },
-    problems: [404],
+    problems: [403, 404],
     handler: async ({ tenantId, params }) => {
       const prisma = await db();
       const select = { ...SERVICE_SELECT, currentFormVersion: { select: { version: true, schema: true } } } as const;
