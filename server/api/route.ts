@@ -16,7 +16,13 @@ export type TProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
 export type TApiResponseSpec =
   | { description: string; json: z.ZodType; headers?: Record<string, string> }
   /** A file: PDF, CSV… (schema: a binary string). */
-  | { description: string; contentType: string; headers?: Record<string, string> }
+  | {
+      description: string;
+      contentType: string;
+      /** Other types the same answer may have (an uploaded file: PDF, JPEG, PNG, P7M). */
+      otherContentTypes?: readonly string[];
+      headers?: Record<string, string>;
+    }
   | { description: string; empty: true; headers?: Record<string, string> };
 
 type TZodObject = z.ZodObject<z.ZodRawShape>;

@@ -20,7 +20,8 @@ export type TStaffTimelineEntry = {
   toStatus: number;
   statusLabelKey: string;
   actorKind: ActorKind;
-  /** The operator's name for staff actions; null for the applicant and the system. */
+  /** The operator's name for staff actions, the API key's name for an external system's; null
+   * for the applicant and the system. */
   actorName: string | null;
   reason: string | null;
   at: Date;

@@ -7,7 +7,7 @@ import { meetsRole } from "@/server/auth/roles";
 import { db } from "@/server/db/client";
 import type { Application, Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
-import { staffTransition, type TStaffRef } from "./staff-transition";
+import { auditActorOf, isApiActor, staffTransition, type TOfficeActor, type TStaffRef } from "./staff-transition";
 import type { TDecision, TWorkAction } from "./work-values";
 
 // What an operator does with one application besides writing: take it in charge, hand it to a
@@ -17,11 +17,14 @@ import type { TDecision, TWorkAction } from "./work-values";
 // two operators acting at once exactly one wins and the other is told the page is stale.
 // Accepting or rejecting is the holder's job (or a service manager's); reopening and annulling
 // are the manager's call (TRANSITIONS table). Every change lands in the audit trail.
+// An external system (REST API) may take in charge and decide too: it is the office, so nobody's
+// holding is checked, and it never becomes the holder itself.
 
-export type TWorkInput = {
+/** `staff`: who acts; an external system (TApiActorRef) only where the function says so. */
+export type TWorkInput<A extends TOfficeActor = TStaffRef> = {
   tenantId: string;
   applicationId: string;
-  staff: TStaffRef;
+  staff: A;
   ip: string | null;
   /** The Application.version the operator's page showed. */
   expectedVersion: number;
@@ -41,7 +44,7 @@ const isManager = (staff: TStaffRef) => meetsRole(staff.role, "SERVICE_MANAGER")
 
 type TWorkRow = { id: string; status: number; version: number; assignedStaffId: string | null; assignedStaff: { name: string } | null };
 
-async function loadForWork(client: Prisma.TransactionClient, input: TWorkInput): Promise<TWorkRow> {
+async function loadForWork(client: Prisma.TransactionClient, input: TWorkInput<TOfficeActor>): Promise<TWorkRow> {
   const app = await client.application.findFirst({
     where: { id: input.applicationId, tenantId: input.tenantId, status: { gte: S.SUBMITTED } },
     select: { id: true, status: true, version: true, assignedStaffId: true, assignedStaff: { select: { name: true } } },
@@ -59,7 +62,7 @@ function assertHolderOrManager(app: TWorkRow, staff: TStaffRef, key: string): vo
  * records it. */
 async function changeHolder(
   tx: Prisma.TransactionClient,
-  input: TWorkInput,
+  input: TWorkInput<TOfficeActor>,
   data: { assignedStaffId: string | null; takenInChargeAt: Date | null },
   audit: { action: "application.assign" | "application.release"; details: Prisma.InputJsonObject },
 ): Promise<Application> {
@@ -72,15 +75,14 @@ async function changeHolder(
     if (!latest) throw notFound();
     throw stale(latest.status);
   }
+  const { details: actorDetails, ...actor } = auditActorOf(input.staff);
   await recordAuditEvent({
     tenantId: input.tenantId,
-    actorKind: "STAFF",
-    actorId: input.staff.id,
-    actorRole: input.staff.role,
+    ...actor,
     action: audit.action,
     applicationId: input.applicationId,
     ip: input.ip,
-    details: audit.details,
+    details: { ...actorDetails, ...audit.details },
     tx,
   });
   return tx.application.findUniqueOrThrow({ where: { id: input.applicationId } });
@@ -96,12 +98,19 @@ async function inTransaction<T>(run: (tx: Prisma.TransactionClient) => Promise<T
  * the holder. Already in charge or in integration but held by nobody (released, or the holder's
  * account removed): the operator becomes the holder, no status change. Held by someone else:
  * CONFLICT naming them (fields.assignee is their name, not a message key).
+ * An external system: only the transition from 3000, and nobody holds the application after it
+ * (an operator takes it later); from any other status CONFLICT.
  */
-export async function takeInCharge(input: TWorkInput): Promise<Application> {
+export async function takeInCharge(input: TWorkInput<TOfficeActor>): Promise<Application> {
   const prisma = await db();
   const app = await loadForWork(prisma, input);
   if (app.version !== input.expectedVersion) throw stale(app.status);
-  if (app.assignedStaffId && app.assignedStaffId !== input.staff.id) {
+  const staff = input.staff;
+  if (isApiActor(staff)) {
+    if (app.status !== S.REGISTERED) throw notAllowed(app.status);
+    return (await staffTransition({ ...input, action: "takeInCharge" })).application;
+  }
+  if (app.assignedStaffId && app.assignedStaffId !== staff.id) {
     throw new AppError("CONFLICT", "work.errors.alreadyTaken", { fields: { assignee: app.assignedStaff?.name ?? "" } });
   }
   const now = input.now ?? new Date();
@@ -113,18 +122,18 @@ export async function takeInCharge(input: TWorkInput): Promise<Application> {
         // Same transaction and row lock as the transition, which already bumped the version.
         await tx.application.updateMany({
           where: { id: application.id, tenantId: input.tenantId, version: application.version },
-          data: { assignedStaffId: input.staff.id, takenInChargeAt: now },
+          data: { assignedStaffId: staff.id, takenInChargeAt: now },
         });
-        return { assignedTo: input.staff.id };
+        return { assignedTo: staff.id };
       },
     });
     return result.application;
   }
   if (!isHeld(app.status)) throw notAllowed(app.status);
   // Already the holder: nothing to do.
-  if (app.assignedStaffId === input.staff.id) return prisma.application.findUniqueOrThrow({ where: { id: app.id } });
+  if (app.assignedStaffId === staff.id) return prisma.application.findUniqueOrThrow({ where: { id: app.id } });
   return inTransaction((tx) =>
-    changeHolder(tx, input, { assignedStaffId: input.staff.id, takenInChargeAt: now }, { action: "application.assign", details: { from: null, to: input.staff.id } }),
+    changeHolder(tx, input, { assignedStaffId: staff.id, takenInChargeAt: now }, { action: "application.assign", details: { from: null, to: staff.id } }),
   );
 }
 
@@ -169,11 +178,13 @@ const HOLDER_DECISIONS: ReadonlySet<TDecision> = new Set(["accept", "reject"]);
  * reason required). Accepting or rejecting takes the holder or a manager: an operator who has
  * not taken the application is refused. The holder is read at the version the page showed, and
  * the transition only happens at that version, so the check cannot go stale in between.
+ * An external system decides for the office: no holder check (the status machine still applies).
  */
-export async function decide(input: TWorkInput & { action: TDecision; reason?: string | null }): Promise<Application> {
-  if (HOLDER_DECISIONS.has(input.action)) {
+export async function decide(input: TWorkInput<TOfficeActor> & { action: TDecision; reason?: string | null }): Promise<Application> {
+  const staff = input.staff;
+  if (HOLDER_DECISIONS.has(input.action) && !isApiActor(staff)) {
     const app = await loadForWork(await db(), input);
-    if (app.version === input.expectedVersion) assertHolderOrManager(app, input.staff, "work.errors.notHolderDecide");
+    if (app.version === input.expectedVersion) assertHolderOrManager(app, staff, "work.errors.notHolderDecide");
   }
   const result = await staffTransition({ ...input, action: input.action, reason: input.reason });
   return result.application;

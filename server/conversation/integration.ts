@@ -3,7 +3,7 @@ import { SUBMIT_TX_OPTIONS } from "@/server/applications/submit";
 import { allowedActions, applyTransition, type TApplyTransitionResult } from "@/server/applications/transitions";
 import type { TEffectiveRole } from "@/server/auth/roles";
 import { startOfRomeDay } from "@/server/backoffice/inbox-params";
-import { staffTransition, type TStaffRef } from "@/server/backoffice/staff-transition";
+import { isApiActor, staffTransition, type TOfficeActor } from "@/server/backoffice/staff-transition";
 import { db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
@@ -56,7 +56,9 @@ async function requestMessageBody(input: { message: string; documents: string[];
   );
 }
 
-type TStaffAction = { tenantId: string; staff: TStaffRef; ip: string | null; now?: Date };
+/** `staff`: an operator, or an external system through the API (then the request's message is
+ * the system's, and no operator is recorded as having asked). */
+type TStaffAction = { tenantId: string; staff: TOfficeActor; ip: string | null; now?: Date };
 
 export async function requestIntegration(input: TRequestIntegrationInput & TStaffAction): Promise<TApplyTransitionResult & { integrationRequestId: string }> {
   const { applicationId, expectedVersion, message, documents, deadline: day } = parseInput(ZRequestIntegrationInput, input);
@@ -73,6 +75,10 @@ export async function requestIntegration(input: TRequestIntegrationInput & TStaf
   if (!app.citizenId) throw new AppError("BAD_REQUEST", "integration.errors.noCitizen");
   const t = await getTranslator(DEFAULT_LOCALE, "integration");
   const body = await requestMessageBody({ message, documents, deadline });
+  const staff = input.staff;
+  const author = isApiActor(staff)
+    ? { source: "api", authorKind: "API" as const, authorId: staff.keyId, requestedById: null }
+    : { source: "staff", authorKind: "STAFF" as const, authorId: staff.id, requestedById: staff.id };
 
   let integrationRequestId = "";
   const result = await staffTransition({
@@ -92,16 +98,16 @@ export async function requestIntegration(input: TRequestIntegrationInput & TStaf
           applicationId,
           subject: t("messageText.subject", { serviceName: app.service.name }),
           body,
-          source: "staff",
-          authorKind: "STAFF",
-          authorId: input.staff.id,
+          source: author.source,
+          authorKind: author.authorKind,
+          authorId: author.authorId,
           dedupeKey: `status-change:${statusChange.id}`,
           createdAt: now,
         },
         select: { id: true },
       });
       const request = await tx.integrationRequest.create({
-        data: { tenantId: input.tenantId, applicationId, requestedById: input.staff.id, message, documents, deadline, requestMessageId: posted.id, createdAt: now },
+        data: { tenantId: input.tenantId, applicationId, requestedById: author.requestedById, message, documents, deadline, requestMessageId: posted.id, createdAt: now },
         select: { id: true },
       });
       integrationRequestId = request.id;

@@ -53,8 +53,13 @@ export default async function StaffApplicationPage({ params }: TProps) {
       : tu("sizeMb", { size: format.number(bytes / (1024 * 1024), { maximumFractionDigits: 1 }) });
   const inbox = `/${tenant.slug}/backoffice/domande`;
   const title = view.protocolNumber ?? tb("inbox.noProtocol");
+  // An external system through the API: "Sistema esterno · <its key's name>".
   const actor = (e: (typeof view.timeline)[number]) =>
-    e.actorKind === "STAFF" ? (e.actorName ?? t("actor.STAFF")) : t(`actor.${e.actorKind}`);
+    e.actorKind === "STAFF"
+      ? (e.actorName ?? t("actor.STAFF"))
+      : e.actorKind === "API" && e.actorName
+        ? `${t("actor.API")} · ${e.actorName}`
+        : t(`actor.${e.actorKind}`);
 
   return (
     <>
