@@ -8,10 +8,11 @@ if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
 const { env } = await import("../server/env");
 const { migrateAndSeed } = await import("./lib/migrate-and-seed");
-const { formatCredentials } = await import("./lib/migrate-database");
+const { formatApiKeys, formatCredentials } = await import("./lib/migrate-database");
 const { defaultCredentialsFile } = await import("../server/db/seed");
 
 fs.mkdirSync(env().DATA_DIR, { recursive: true });
-const credentials = await migrateAndSeed();
+const { credentials, apiKeys } = await migrateAndSeed();
 console.log(`Demo data ready. Staff accounts (also in ${defaultCredentialsFile()}):`);
 console.log(formatCredentials(credentials).join("\n"));
+if (apiKeys.length) console.log(["Demo API key:", ...formatApiKeys(apiKeys)].join("\n"));

@@ -24,8 +24,8 @@ if (!process.env.AUTH_SECRET) {
 }
 
 const { migrateAndSeed } = await import("./lib/migrate-and-seed");
-const { formatCredentials } = await import("./lib/migrate-database");
-const credentials = await migrateAndSeed();
+const { formatApiKeys, formatCredentials } = await import("./lib/migrate-database");
+const { credentials, apiKeys } = await migrateAndSeed();
 
 const dev = args.has("--dev");
 if (!dev && !args.has("--no-build") && buildIsStale()) {
@@ -34,7 +34,7 @@ if (!dev && !args.has("--no-build") && buildIsStale()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-printBanner(credentials);
+printBanner(credentials, apiKeys);
 
 const child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(config.PORT)], {
   stdio: "inherit",
@@ -63,7 +63,7 @@ function buildIsStale(): boolean {
   return Math.max(...sources, ...files) > built;
 }
 
-function printBanner(creds: { email: string; password: string; role: string; tenant: string }[]) {
+function printBanner(creds: { email: string; password: string; role: string; tenant: string }[], keys: { name: string; key: string; tenant: string }[]) {
   const url = config.APP_URL;
   const lines = [
     "",
@@ -73,6 +73,7 @@ function printBanner(creds: { email: string; password: string; role: string; ten
     "Demo staff accounts (back office: " + url + "/esempio/backoffice):",
     ...formatCredentials(creds),
     "",
+    ...(keys.length ? ["Demo API key, every scope (REST API: " + url + "/api/v1, reference: " + url + "/sviluppatori):", ...formatApiKeys(keys), ""] : []),
     config.OIDC_ISSUER ? `Citizens sign in through ${config.OIDC_ISSUER}` : `Citizens: pick a test identity at the local SPID/CIE provider (http://localhost:${config.OIDC_DEV_PORT})`,
     config.SMTP_URL ? "Mail: sent through SMTP_URL" : `Mail sink: ${url}/dev/mail (files in ${path.resolve(config.DATA_DIR, "mail")})`,
     "",

@@ -11,6 +11,8 @@ type TDocumentItem = {
   protocolNumber: string | null;
   issuedAt: Date;
   downloadable: boolean;
+  /** Sent by another system of the municipality (REST API): its name. */
+  sourceLabel?: string | null;
   application?: { id: string; service: { name: string } } | null;
 };
 
@@ -30,7 +32,10 @@ export async function DocumentList({ tenantSlug, items, showApplication = true }
             <div className="flex-grow-1">
               <p className="fw-semibold mb-1">{d.title}</p>
               <p className="small text-secondary mb-2">
-                {t(`kind.${d.kind}`)} · {t("issuedAt", { date: dates.date(d.issuedAt) })}
+                {t(`kind.${d.kind}`)}
+                {d.sourceLabel ? <span data-testid="document-source"> · {t("from", { source: d.sourceLabel })}</span> : null}
+                {" · "}
+                {t("issuedAt", { date: dates.date(d.issuedAt) })}
                 {showApplication && d.application ? (
                   <>
                     {" · "}

@@ -16,6 +16,8 @@ export type TMessageListItem = {
   readAt: Date | null;
   /** CITIZEN: written by the citizen (a reply, an integration answer). */
   authorKind?: "CITIZEN" | "STAFF" | "SYSTEM" | "API";
+  /** Sent by another system of the municipality (REST API): its name. */
+  sourceLabel?: string | null;
   attachments?: TFileLink[];
   application?: { id: string; protocolNumber: string | null; service: { name: string } } | null;
 };
@@ -110,6 +112,11 @@ export function MessageList({
                   <span className="small fw-normal text-secondary">
                     {unread ? <span className="badge bg-primary me-2">{t("unread")}</span> : null}
                     {m.authorKind === "CITIZEN" ? <span className="me-2">{tConversation("sentByYou")} ·</span> : null}
+                    {m.sourceLabel ? (
+                      <span className="me-2" data-testid="message-source">
+                        {t("from", { source: m.sourceLabel })} ·
+                      </span>
+                    ) : null}
                     <time dateTime={new Date(m.createdAt).toISOString()}>
                       {format.dateTime(new Date(m.createdAt), { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit" })}
                     </time>

@@ -9,8 +9,7 @@ export async function migrateAndSeed() {
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const prisma = await db();
   try {
-    const { credentials } = await seedDemo(prisma);
-    return credentials;
+    return await seedDemo(prisma);
   } finally {
     await closeDb();
   }

@@ -31,6 +31,11 @@ export async function migrateDatabase(opts: { onApply?: (name: string) => void }
 }
 
 /** The demo staff accounts as printed by `npm start` and `npm run db:seed`. */
+/** The demo API keys, for the console: municipality, name, key. */
+export function formatApiKeys(keys: { name: string; key: string; tenant: string }[]): string[] {
+  return keys.map((k) => `  ${k.tenant.padEnd(11)} ${k.name.padEnd(28)} ${k.key}`);
+}
+
 export function formatCredentials(creds: { email: string; password: string; role: string; tenant: string }[]): string[] {
   return creds.map((c) => `  ${c.tenant.padEnd(11)} ${c.role.padEnd(16)} ${c.email.padEnd(40)} ${c.password}`);
 }

@@ -89,7 +89,9 @@ function tooLarge(max: number): ApiProblem {
 async function readBody(request: Request, route: TApiRoute): Promise<unknown> {
   const spec = route.body;
   if (!spec) return undefined;
-  const contentType = request.headers.get("content-type")?.toLowerCase() ?? "";
+  // The multipart boundary is case-sensitive: compare the type in lower case, parse with the original.
+  const rawContentType = request.headers.get("content-type") ?? "";
+  const contentType = rawContentType.toLowerCase();
   const max = spec.kind === "json" ? JSON_BODY_MAX_BYTES : spec.maxBytes;
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
@@ -112,7 +114,7 @@ async function readBody(request: Request, route: TApiRoute): Promise<unknown> {
   }
   // Without a Content-Length (chunked), count what arrives and stop past the limit.
   const bytes = await readLimited(request, max);
-  const form = await new Response(new Uint8Array(bytes), { headers: { "content-type": contentType } }).formData().catch(() => {
+  const form = await new Response(new Uint8Array(bytes), { headers: { "content-type": rawContentType } }).formData().catch(() => {
     throw new ApiProblem(400, "api.problems.validation", { errors: [{ pointer: "/body", messageKey: "api.problems.invalid" }] });
   });
   const fields: Record<string, unknown> = {};

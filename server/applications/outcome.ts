@@ -8,6 +8,8 @@ import { fileStorage } from "@/server/storage/storage";
 import type { TFileStorage } from "@/server/storage/types";
 import { APPLICATION_STATUS as S } from "./status";
 import { SUBMIT_TX_OPTIONS } from "./submit";
+import { AppError } from "@/server/errors";
+import { UploadError } from "@/server/uploads/upload-error";
 import { applyTransition, type TTransitionAction } from "./transitions";
 
 // The outcome document (job application.outcome): when an operator accepts (→ 6000) or rejects
@@ -120,5 +122,69 @@ export async function issueOutcomeDocument(ref: TOutcomeRef, storage: TFileStora
     await tx.document.update({ where: { id: document.id }, data: { applicationId: app.id, fileKey } });
     const { application } = await applyTransition({ tenantId: ref.tenantId, applicationId: app.id, action: pending.action, actor: OUTCOME_ACTOR, tx });
     return { issued: true, documentId: document.id, fileKey, status: application.status };
+  }, SUBMIT_TX_OPTIONS);
+}
+
+// ---------------------------------------------------------------------------------------------
+// An outcome document supplied by one of the municipality's systems (REST API: POST
+// /applications/{id}/outcome-document): the system decided, and signed its own document. While
+// the application is taken in charge (4000/4500) the decision is made with it (accept / reject
+// by the API key); while it waits for the generated document (6000/8000) the supplied one takes
+// its place. Either way the document is attached and the application finalized in one
+// transaction, with the row locked like issueOutcomeDocument: the outcome job then finds the
+// application final and does nothing.
+
+const DECIDE: Record<TOutcomeKind, TTransitionAction> = { accepted: "accept", rejected: "reject" };
+const IN_CHARGE_STATUSES: readonly number[] = [S.TAKEN_IN_CHARGE, S.TAKEN_IN_CHARGE_AFTER_INTEGRATION];
+
+export type TSupplyOutcomeInput = {
+  tenantId: string;
+  applicationId: string;
+  outcome: TOutcomeKind;
+  /** The decision's reason (required to reject from 4000/4500; ignored when already decided). */
+  reason?: string | null;
+  /** Default: "Esito della domanda <protocol number>", as the generated document. */
+  title?: string | null;
+  /** The PDF, already checked to be one. */
+  pdf: Buffer;
+  actor: { kind: "api"; keyId: string };
+  now?: Date;
+  /** Runs in the transaction once the application is final (the caller's audit line). */
+  also?: (tx: Prisma.TransactionClient, result: { documentId: string; status: number }) => Promise<void>;
+};
+
+export async function supplyOutcomeDocument(input: TSupplyOutcomeInput, storage: TFileStorage = fileStorage()): Promise<{ documentId: string; fileKey: string; status: number }> {
+  const ref = { tenantId: input.tenantId, applicationId: input.applicationId, statusChangeId: "" };
+  const t = await getTranslator(DEFAULT_LOCALE, "outcome");
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const status = await lockApplication(tx, ref);
+    if (status === null || status < S.SUBMITTED) throw new AppError("NOT_FOUND", "applications.errors.applicationNotFound");
+    let pending = PENDING[status];
+    if (!pending && IN_CHARGE_STATUSES.includes(status)) {
+      const decided = await applyTransition({
+        tenantId: input.tenantId,
+        applicationId: input.applicationId,
+        action: DECIDE[input.outcome],
+        actor: input.actor,
+        reason: input.reason,
+        now: input.now,
+        tx,
+      });
+      pending = PENDING[decided.application.status];
+    }
+    // Any other status, or a document contradicting the decision already made: nothing to attach it to.
+    if (!pending || pending.outcome !== input.outcome) {
+      throw new UploadError("CONFLICT", "apiInbound.errors.outcomeNotPossible", { status });
+    }
+    const app = await tx.application.findFirstOrThrow({ where: { id: input.applicationId, tenantId: input.tenantId }, select: { id: true, protocolNumber: true } });
+    const title = input.title?.trim() || t(`pdf.documentTitle.${pending.outcome}`, { protocolNumber: app.protocolNumber ?? "" });
+    const { document } = await issueDocument({ tenantId: input.tenantId, kind: "OUTCOME", title, protocolNumber: app.protocolNumber, pdf: input.pdf, tx });
+    const fileKey = `${input.tenantId}/outcomes/${document.id}.pdf`;
+    await storage.put(fileKey, input.pdf);
+    await tx.document.update({ where: { id: document.id }, data: { applicationId: app.id, fileKey, apiKeyId: input.actor.keyId } });
+    const { application } = await applyTransition({ tenantId: input.tenantId, applicationId: app.id, action: pending.action, actor: OUTCOME_ACTOR, now: input.now, tx });
+    await input.also?.(tx, { documentId: document.id, status: application.status });
+    return { documentId: document.id, fileKey, status: application.status };
   }, SUBMIT_TX_OPTIONS);
 }

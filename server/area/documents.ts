@@ -4,10 +4,17 @@ import { fileStorage } from "@/server/storage/storage";
 import type { TFileStorage } from "@/server/storage/types";
 import type { TAreaRef } from "./applications";
 
-// Documents the municipality issued to the citizen (receipts, later outcome documents). A
-// document is the citizen's when the application it belongs to is theirs.
+// Documents the municipality issued to the citizen (receipts, outcome documents) and those its
+// other systems sent them through the REST API (POST /api/v1/citizens/{fiscalCode}/documents,
+// labelled with their source). A document is the citizen's when the application it belongs to is
+// theirs, or when it was addressed to them with no application.
 
-const ownDocuments = ({ tenantId, citizenId }: TAreaRef) => ({ tenantId, application: { tenantId, citizenId } });
+/** The documents a citizen may see: of their applications, or addressed to them. */
+export const ownDocumentsWhere = ({ tenantId, citizenId }: TAreaRef) => ({
+  tenantId,
+  OR: [{ application: { tenantId, citizenId } }, { citizenId, applicationId: null }],
+});
+const ownDocuments = ownDocumentsWhere;
 
 /** The citizen's documents in this municipality, newest first; `take` limits the list. */
 export async function listDocuments(ref: TAreaRef & { take?: number }) {
@@ -21,6 +28,7 @@ export async function listDocuments(ref: TAreaRef & { take?: number }) {
       protocolNumber: true,
       issuedAt: true,
       fileKey: true,
+      sourceLabel: true,
       application: { select: { id: true, protocolNumber: true, service: { select: { name: true } } } },
     },
     orderBy: [{ issuedAt: "desc" }, { id: "desc" }],

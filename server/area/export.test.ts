@@ -32,6 +32,13 @@ describe("exportMyData", () => {
         storageKey: `${tenant.id}/attachments/secret-key.pdf`,
       },
     });
+    // A document an external system addressed to Maria (no application), and one to Luca.
+    const inbound = (citizenId: string, code: string) =>
+      prisma.document.create({
+        data: { tenantId: tenant.id, kind: "OTHER", title: `Verbale ${code}`, sha256: "b".repeat(64), verificationCode: `VERBALE-${code}`, citizenId, sourceLabel: "Polizia locale" },
+      });
+    const fine = await inbound(maria.id, "M1");
+    const lucasFine = await inbound(luca.id, "L1");
 
     const data = await exportMyData({ tenantId: tenant.id, citizenId: maria.id });
     expect(data.format).toBe("sportello.my-data");
@@ -49,11 +56,14 @@ describe("exportMyData", () => {
     expect(a.attachments).toEqual([expect.objectContaining({ id: attachment.id, fileName: "certificato medico.pdf", size: 1234 })]);
 
     expect(data.messages.map((m) => m.applicationId)).toEqual([registered.id]);
-    expect(data.documents).toEqual([expect.objectContaining({ applicationId: registered.id, kind: "RECEIPT" })]);
+    expect(data.documents).toEqual([
+      expect.objectContaining({ applicationId: registered.id, kind: "RECEIPT" }),
+      expect.objectContaining({ id: fine.id, applicationId: null, sourceLabel: "Polizia locale" }),
+    ]);
     expect(data.emails).toEqual([expect.objectContaining({ to: maria.email, template: "application-receipt" })]);
 
     const json = JSON.stringify(data);
-    for (const foreign of [luca.fiscalCode, luca.email!, lucas.id, lucas.protocolNumber!, elsewhere.id, elsewhere.protocolNumber!]) {
+    for (const foreign of [luca.fiscalCode, luca.email!, lucas.id, lucas.protocolNumber!, elsewhere.id, elsewhere.protocolNumber!, lucasFine.id]) {
       expect(json).not.toContain(foreign);
     }
     // Secrets and internal keys stay out.

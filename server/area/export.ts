@@ -5,6 +5,7 @@ import { getTranslator } from "@/server/i18n/translator";
 import { citizenVisibleAttachmentWhere } from "@/server/conversation/attachment-keys";
 import { buildTimeline, type TAreaRef } from "./applications";
 import { citizenMessagesWhere } from "./messages";
+import { ownDocumentsWhere } from "./documents";
 
 // "I miei dati": everything this municipality holds about the citizen, as one JSON document
 // (GDPR art. 15 and 20). The identity is national; every other row is this municipality's.
@@ -74,12 +75,12 @@ export async function exportMyData({ tenantId, citizenId, locale = DEFAULT_LOCAL
     prisma.message.findMany({
       where: citizenMessagesWhere({ tenantId, citizenId }),
       orderBy: { createdAt: "asc" },
-      select: { id: true, applicationId: true, subject: true, body: true, source: true, authorKind: true, createdAt: true, readAt: true },
+      select: { id: true, applicationId: true, subject: true, body: true, source: true, sourceLabel: true, authorKind: true, createdAt: true, readAt: true },
     }),
     prisma.document.findMany({
-      where: { tenantId, application: { tenantId, citizenId } },
+      where: ownDocumentsWhere({ tenantId, citizenId }),
       orderBy: { issuedAt: "asc" },
-      select: { id: true, applicationId: true, kind: true, title: true, protocolNumber: true, sha256: true, verificationCode: true, issuedAt: true },
+      select: { id: true, applicationId: true, kind: true, title: true, protocolNumber: true, sha256: true, verificationCode: true, sourceLabel: true, issuedAt: true },
     }),
     prisma.contactVerification.findMany({
       where: { citizenId },

@@ -3,7 +3,9 @@ import { AppError } from "@/server/errors";
 import type { TAreaRef } from "./applications";
 
 // Messages in the personal area: every notice the municipality sends (each notification email
-// is also posted here), the office's messages and the citizen's own replies, read or unread.
+// is also posted here), the office's messages, the citizen's own replies, and what the
+// municipality's other systems send through the REST API (labelled with their source), read or
+// unread.
 // Only the citizen's own, in this municipality, and never an operator's internal note: every
 // read for the citizen goes through citizenMessagesWhere.
 
@@ -17,6 +19,8 @@ export const MESSAGE_SELECT = {
   subject: true,
   body: true,
   source: true,
+  /** The external system's name, for messages it sent through the REST API ("Da: …"). */
+  sourceLabel: true,
   createdAt: true,
   readAt: true,
   authorKind: true,

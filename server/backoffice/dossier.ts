@@ -42,8 +42,10 @@ export type TDossierMessage = {
   /** An operator's internal note, never shown to the citizen. */
   internal: boolean;
   authorKind: ActorKind;
-  /** The operator's name for staff messages and notes; null otherwise. */
+  /** The operator's name for staff messages and notes, the system's for API ones; null otherwise. */
   authorName: string | null;
+  /** The system's name, for messages sent through the REST API. */
+  sourceLabel: string | null;
   createdAt: Date;
   application: { id: string; protocolNumber: string | null } | null;
   attachments: { id: string; fileName: string }[];
@@ -115,8 +117,9 @@ export async function viewCitizenDossier(input: TInput) {
   const messagesWhere = { tenantId, OR: [{ applicationId: { in: applicationIds } }, { citizenId, applicationId: null }] };
   const [documents, messages, messagesTotal] = await Promise.all([
     prisma.document.findMany({
-      where: { tenantId, applicationId: { in: applicationIds } },
-      select: { id: true, kind: true, title: true, protocolNumber: true, issuedAt: true, applicationId: true },
+      // Those of their applications, and those other systems sent to them directly (REST API).
+      where: { tenantId, OR: [{ applicationId: { in: applicationIds } }, { citizenId, applicationId: null }] },
+      select: { id: true, kind: true, title: true, protocolNumber: true, issuedAt: true, applicationId: true, sourceLabel: true },
       orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
     }),
     prisma.message.findMany({
@@ -125,6 +128,7 @@ export async function viewCitizenDossier(input: TInput) {
         id: true,
         subject: true,
         body: true,
+        sourceLabel: true,
         internal: true,
         authorKind: true,
         authorId: true,
@@ -163,7 +167,7 @@ export async function viewCitizenDossier(input: TInput) {
     messages: messages.map(
       ({ authorId, applicationId, ...m }): TDossierMessage => ({
         ...m,
-        authorName: nameOf(m.authorKind, authorId),
+        authorName: m.authorKind === "API" ? m.sourceLabel : nameOf(m.authorKind, authorId),
         application: applicationId ? { id: applicationId, protocolNumber: protocolOf.get(applicationId) ?? null } : null,
       }),
     ),

@@ -20,13 +20,29 @@ import { emitMessageCreated } from "@/server/webhooks/emit";
 //     writes to them by email, outside Sportello); the citizen gets an email with a link;
 //   an internal note: at any time after submission; never shown or sent to the citizen (it
 //     carries no citizenId, and every citizen-facing read also filters internal: false).
+// The same rules hold for the municipality's systems writing through the REST API (postOfficeMessage
+// with an API key as author: POST /api/v1/applications/{id}/messages).
 
 export type TPostStaffMessageResult = { id: string; internal: boolean; emailId: string | null };
+
+/** Who writes for the office: an operator, or one of the municipality's systems through the REST
+ * API with one of its keys (the message is then signed with the key's name, sourceLabel). */
+export type TOfficeAuthor = { kind: "staff"; staff: TStaffRef } | { kind: "api"; key: { id: string; name: string; prefix: string } };
 
 export async function postStaffMessage(
   input: TPostStaffMessageInput & { tenantId: string; staff: TStaffRef; ip: string | null; now?: Date },
 ): Promise<TPostStaffMessageResult> {
+  return postOfficeMessage({ ...input, author: { kind: "staff", staff: input.staff } });
+}
+
+/** postStaffMessage for any author of the office (same rules, same notices and events). */
+export async function postOfficeMessage(
+  input: TPostStaffMessageInput & { tenantId: string; author: TOfficeAuthor; ip: string | null; now?: Date },
+): Promise<TPostStaffMessageResult> {
   const { applicationId, kind, body, attachmentIds } = parseInput(ZPostStaffMessageInput, input);
+  const { author } = input;
+  const api = author.kind === "api" ? author.key : null;
+  const authorId = author.kind === "api" ? author.key.id : author.staff.id;
   const internal = kind === "note";
   const now = input.now ?? new Date();
   const t = await getTranslator(DEFAULT_LOCALE, "conversation");
@@ -47,10 +63,11 @@ export async function postStaffMessage(
         applicationId: app.id,
         subject: internal ? t("subjects.note") : t("subjects.staffMessage", { serviceName: app.service.name }),
         body,
-        source: "staff",
+        source: api ? "api" : "staff",
+        sourceLabel: api ? api.name : null,
         internal,
-        authorKind: "STAFF",
-        authorId: input.staff.id,
+        authorKind: api ? "API" : "STAFF",
+        authorId,
         createdAt: now,
       },
       select: { id: true },
@@ -60,13 +77,13 @@ export async function postStaffMessage(
     if (!internal) await emitMessageCreated(tx, { tenantId: input.tenantId, messageId: message.id });
     await recordAuditEvent({
       tenantId: input.tenantId,
-      actorKind: "STAFF",
-      actorId: input.staff.id,
-      actorRole: input.staff.role,
+      actorKind: api ? "API" : "STAFF",
+      actorId: authorId,
+      actorRole: author.kind === "staff" ? author.staff.role : null,
       action: internal ? "note.create" : "message.create",
       applicationId: app.id,
       ip: input.ip,
-      details: { messageId: message.id, attachments: files },
+      details: { messageId: message.id, attachments: files, ...(api ? { apiKey: api.prefix } : {}) },
       tx,
     });
     return { id: message.id, internal, emailId };

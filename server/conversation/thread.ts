@@ -16,6 +16,8 @@ export type TThreadEntry = {
   authorName: string | null;
   subject: string;
   body: string;
+  /** An external system's name, for messages it sent through the REST API. */
+  sourceLabel: string | null;
   createdAt: Date;
   /** When the citizen opened it (messages to the citizen). */
   readAt: Date | null;
@@ -40,6 +42,7 @@ export async function listThread({ tenantId, applicationId }: { tenantId: string
       authorId: true,
       subject: true,
       body: true,
+      sourceLabel: true,
       createdAt: true,
       readAt: true,
       readByStaffAt: true,

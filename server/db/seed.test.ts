@@ -10,7 +10,9 @@ import { applicationOutcomeJob } from "@/server/jobs/definitions/application-out
 import { applicationSubmittedJob } from "@/server/jobs/definitions/application-submitted";
 import { runJobNow } from "@/server/jobs/providers/local/run-due-jobs";
 import { db } from "./client";
-import { PLATFORM_TENANT, SUPER_ADMIN_ROLE, seedDemo, type TDemoCredential } from "./seed";
+import { authenticateApiKey } from "../api/keys";
+import { API_SCOPES } from "../api/scopes";
+import { DEMO_API_KEY_NAME, E2E_API_KEY_NAME, PLATFORM_TENANT, SUPER_ADMIN_ROLE, seedDemo, type TDemoApiKey, type TDemoCredential } from "./seed";
 import { DEMO_CITIZEN_FISCAL_CODES } from "./seed-applications";
 import { verifyPassword } from "../auth/password";
 
@@ -150,6 +152,53 @@ describe("seedDemo", () => {
     const before = await snapshot();
     await seedDemo(prisma, { credentialsFile });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+// ---- API keys ----------------------------------------------------------------------------------
+
+describe("seedDemo's API keys", () => {
+  it("makes one demo key of Comune di Esempio with every scope, kept in the credentials file and the same at every run", async () => {
+    const prisma = await db();
+    const first = await seedDemo(prisma, { credentialsFile });
+    const second = await seedDemo(prisma, { credentialsFile });
+    expect(first.apiKeys).toEqual([{ name: DEMO_API_KEY_NAME, key: expect.stringMatching(/^spk_/), tenant: "esempio", scopes: [...API_SCOPES] }]);
+    expect(second.apiKeys).toEqual(first.apiKeys);
+    const saved = JSON.parse(fs.readFileSync(credentialsFile, "utf8")) as { apiKeys: TDemoApiKey[] };
+    expect(saved.apiKeys).toEqual(first.apiKeys);
+
+    const principal = await authenticateApiKey(first.apiKeys[0]!.key);
+    const esempio = await prisma.tenant.findUniqueOrThrow({ where: { slug: "esempio" } });
+    expect(principal).toMatchObject({ tenantId: esempio.id, name: DEMO_API_KEY_NAME, scopes: [...API_SCOPES] });
+    expect(await prisma.apiKey.count({ where: { tenantId: esempio.id, name: DEMO_API_KEY_NAME } })).toBe(1);
+  });
+
+  it("replaces the demo key nobody can read any more when the file is lost, and leaves a revoked one revoked", async () => {
+    const prisma = await db();
+    const old = await seedDemo(prisma, { credentialsFile });
+    fs.rmSync(credentialsFile);
+    const renewed = await seedDemo(prisma, { credentialsFile });
+    expect(renewed.apiKeys[0]!.key).not.toBe(old.apiKeys[0]!.key);
+    await expect(authenticateApiKey(old.apiKeys[0]!.key)).rejects.toThrow();
+    expect((await authenticateApiKey(renewed.apiKeys[0]!.key)).name).toBe(DEMO_API_KEY_NAME);
+
+    await prisma.apiKey.updateMany({ where: { name: DEMO_API_KEY_NAME }, data: { revokedAt: new Date() } });
+    try {
+      expect((await seedDemo(prisma, { credentialsFile })).apiKeys).toEqual([]);
+      await expect(authenticateApiKey(renewed.apiKeys[0]!.key)).rejects.toThrow();
+    } finally {
+      await prisma.apiKey.updateMany({ where: { name: DEMO_API_KEY_NAME }, data: { revokedAt: null } });
+    }
+  });
+
+  it("stores the e2e suite's key exactly as given, once", async () => {
+    const prisma = await db();
+    const e2eApiKey = `spk_e2eSeedTest${Date.now().toString(36)}abcdefghij`;
+    await seedDemo(prisma, { credentialsFile, e2eApiKey });
+    await seedDemo(prisma, { credentialsFile, e2eApiKey });
+    const principal = await authenticateApiKey(e2eApiKey);
+    expect(principal).toMatchObject({ name: E2E_API_KEY_NAME, scopes: [...API_SCOPES] });
+    expect(await prisma.apiKey.count({ where: { id: principal.id } })).toBe(1);
   });
 });
 

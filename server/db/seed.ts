@@ -5,6 +5,8 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 import { generatePassword, hashPassword, verifyPassword } from "../auth/password";
+import { API_KEY_VISIBLE_CHARS, generateApiKey, hashApiKey } from "../api/keys";
+import { API_SCOPES } from "../api/scopes";
 import { claimDemoApplications, seedDemoApplications } from "./seed-applications";
 import { seedDemoServices } from "./seed-services";
 
@@ -14,14 +16,24 @@ import { seedDemoServices } from "./seed-services";
 // matched by slug/email and never overwritten, so edits made in the app survive a restart. Passwords are random, kept in
 // DATA_DIR/demo-credentials.json (mode 0600, never committed) so every run prints the same ones;
 // without that file nobody knows them, so they are generated and set again.
+// The same file keeps the demo API key ("Demo – sistema esterno", every scope, Comune di
+// Esempio): only its hash is in the database, so the file is the one place it can be read again
+// (`npm start` prints it). An administrator who revokes it in the app keeps it revoked. The e2e
+// suite's key (SEED_E2E_API_KEY) is stored as given, named "e2e".
 
 export type TDemoCredential = { email: string; password: string; role: string; tenant: string };
+export type TDemoApiKey = { name: string; key: string; tenant: string; scopes: string[] };
+
+export const DEMO_API_KEY_NAME = "Demo – sistema esterno";
+export const E2E_API_KEY_NAME = "e2e";
 
 export type TSeedOptions = {
   /** Default: DATA_DIR/demo-credentials.json. */
   credentialsFile?: string;
   /** One password for every demo account (the e2e suite); default SEED_E2E_STAFF_PASSWORD. */
   staffPassword?: string;
+  /** An API key to store as given (the e2e suite); default SEED_E2E_API_KEY. */
+  e2eApiKey?: string;
 };
 
 /** `tenant` of the platform super-admin in the returned credentials (not a valid slug). */
@@ -93,6 +105,38 @@ async function seedDemoTeams(tx: Prisma.TransactionClient, tenantId: string, ope
   });
 }
 
+/**
+ * The e2e key (stored as given) and the demo key of the demo municipality. The demo key is the one
+ * the credentials file remembers while its hash still matches; otherwise a new one replaces it on
+ * the same row (nobody could read the old one). Returns the demo key, unless it was revoked.
+ */
+async function seedDemoApiKeys(tx: Prisma.TransactionClient, tenantId: string, tenant: string, known: TDemoApiKey[], e2eKey: string | undefined): Promise<TDemoApiKey[]> {
+  const scopes = [...API_SCOPES];
+  if (e2eKey) {
+    const keyHash = hashApiKey(e2eKey);
+    await tx.apiKey.upsert({
+      where: { keyHash },
+      create: { tenantId, name: E2E_API_KEY_NAME, prefix: e2eKey.slice(0, API_KEY_VISIBLE_CHARS), keyHash, scopes },
+      update: {},
+    });
+  }
+  const existing = await tx.apiKey.findFirst({
+    where: { tenantId, name: DEMO_API_KEY_NAME },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, keyHash: true, scopes: true, revokedAt: true },
+  });
+  if (existing?.revokedAt) return [];
+  const remembered = known.find((k) => k.tenant === tenant && k.name === DEMO_API_KEY_NAME)?.key;
+  if (existing && remembered && hashApiKey(remembered) === existing.keyHash) {
+    return [{ name: DEMO_API_KEY_NAME, key: remembered, tenant, scopes: existing.scopes }];
+  }
+  const fresh = !existing && remembered ? { key: remembered, prefix: remembered.slice(0, API_KEY_VISIBLE_CHARS), keyHash: hashApiKey(remembered) } : generateApiKey();
+  const row = existing
+    ? await tx.apiKey.update({ where: { id: existing.id }, data: { keyHash: fresh.keyHash, prefix: fresh.prefix }, select: { scopes: true } })
+    : await tx.apiKey.create({ data: { tenantId, name: DEMO_API_KEY_NAME, prefix: fresh.prefix, keyHash: fresh.keyHash, scopes }, select: { scopes: true } });
+  return [{ name: DEMO_API_KEY_NAME, key: fresh.key, tenant, scopes: row.scopes }];
+}
+
 // Serialises concurrent seeds (two app instances starting on one PostgreSQL).
 const SEED_LOCK_ID = 72707370;
 
@@ -110,10 +154,19 @@ function readCredentials(file: string): Map<string, string> {
   }
 }
 
-function writeCredentials(file: string, accounts: TDemoCredential[]): void {
+function readApiKeys(file: string): TDemoApiKey[] {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as { apiKeys?: TDemoApiKey[] };
+    return Array.isArray(parsed.apiKeys) ? parsed.apiKeys : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeCredentials(file: string, accounts: TDemoCredential[], apiKeys: TDemoApiKey[]): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  const body = { note: "Demo staff accounts created by `npm run db:seed`. Local only: never commit.", accounts };
+  const body = { note: "Demo staff accounts and API key created by `npm run db:seed`. Local only: never commit.", accounts, apiKeys };
   fs.writeFileSync(tmp, JSON.stringify(body, null, 2) + "\n", { mode: 0o600 });
   fs.renameSync(tmp, file);
   fs.chmodSync(file, 0o600);
@@ -127,12 +180,14 @@ async function hashMatches(password: string, hash: string | null | undefined): P
 export async function seedDemo(
   prisma: PrismaClient,
   options: TSeedOptions = {},
-): Promise<{ credentials: TDemoCredential[] }> {
+): Promise<{ credentials: TDemoCredential[]; apiKeys: TDemoApiKey[] }> {
   const file = options.credentialsFile ?? defaultCredentialsFile();
   // Not in server/env.ts on purpose: only the seed reads it (e2e runs set it).
   const fixedPassword = options.staffPassword ?? (process.env.SEED_E2E_STAFF_PASSWORD || undefined);
 
-  const { credentials, demoApplications } = await prisma.$transaction(
+  const e2eApiKey = options.e2eApiKey ?? env().SEED_E2E_API_KEY;
+
+  const { credentials, apiKeys, demoApplications } = await prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_ID})`;
       const known = readCredentials(file);
@@ -189,9 +244,10 @@ export async function seedDemo(
       await seedDemoTeams(tx, tenantIds.get("esempio")!, operatorIds.map((m) => m.staffUserId), managerIds);
       const operatorId = operatorIds[0]?.staffUserId;
       const claimed = operatorId !== undefined && (await claimDemoApplications(tx, tenantIds.get("esempio")!));
+      const apiKeys = await seedDemoApiKeys(tx, tenantIds.get("esempio")!, "esempio", readApiKeys(file), e2eApiKey);
       // Written before commit: if the commit fails, the next run creates the users with these.
-      writeCredentials(file, result);
-      return { credentials: result, demoApplications: claimed ? { tenantId: tenantIds.get("esempio")!, operatorId } : null };
+      writeCredentials(file, result, apiKeys);
+      return { credentials: result, apiKeys, demoApplications: claimed ? { tenantId: tenantIds.get("esempio")!, operatorId } : null };
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
@@ -203,5 +259,5 @@ export async function seedDemo(
       logger.error("demo applications not created", { error: e instanceof Error ? e.message : String(e), ...(e instanceof AppError ? { fields: e.fields } : {}) }),
     );
   }
-  return { credentials };
+  return { credentials, apiKeys };
 }

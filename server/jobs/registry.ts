@@ -3,6 +3,7 @@ import { applicationOutcomeJob } from "./definitions/application-outcome";
 import { applicationStatusChangedJob } from "./definitions/application-status-changed";
 import { applicationSubmittedJob } from "./definitions/application-submitted";
 import { draftsRetentionJob } from "./definitions/drafts-retention";
+import { inboundAppIoJob } from "./definitions/inbound-app-io";
 import { jobsCleanupJob } from "./definitions/jobs-cleanup";
 import { sendEmailJob } from "./definitions/send-email";
 import { servicesScheduleJob } from "./definitions/services-schedule";
@@ -15,6 +16,7 @@ export const jobRegistry: readonly TJobDefinition[] = [
   applicationStatusChangedJob,
   applicationSubmittedJob,
   draftsRetentionJob,
+  inboundAppIoJob,
   jobsCleanupJob,
   sendEmailJob,
   servicesScheduleJob,
