@@ -9,7 +9,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { errorData } from "@/components/conversation/error-data";
 import { LiveNotice, type TNotice } from "@/components/conversation/live-notice";
 import { FieldError } from "@/components/forms/field-error";
-import { HydratedFields } from "@/components/settings/settings-field";
+import { HydratedFields, SettingsField } from "@/components/settings/settings-field";
 import { useTRPC } from "@/components/trpc/provider";
 import { API_KEY_RATE_LIMIT_DEFAULT, API_KEY_RATE_LIMIT_MAX, API_KEY_RATE_LIMIT_MIN, ZApiKeyForm, type TApiKeyForm } from "@/server/api/keys-admin-values";
 import { API_SCOPES } from "@/server/api/scopes";
@@ -72,25 +72,15 @@ export function CreateApiKeyForm({ tenantSlug, defaultExpiresOn, minExpiresOn }:
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="create-api-key-form">
       <HydratedFields>
-        <div className="form-group mb-4">
-          <label htmlFor={`${id}-name`} className="active">
-            {t("create.name")}
-          </label>
-          <input
-            id={`${id}-name`}
-            type="text"
-            className={`form-control${nameError ? " is-invalid" : ""}`}
-            autoComplete="off"
-            maxLength={120}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={describedBy(`${id}-name-help`, nameError && `${id}-name-error`)}
-            {...form.register("name")}
-          />
-          <small id={`${id}-name-help`} className="form-text">
-            {t("create.nameHelp")}
-          </small>
-          <FieldError id={`${id}-name-error`} message={nameError} />
-        </div>
+        <SettingsField
+          id={`${id}-name`}
+          label={t("create.name")}
+          help={t("create.nameHelp")}
+          error={nameError}
+          autoComplete="off"
+          maxLength={120}
+          registration={form.register("name")}
+        />
 
         <fieldset className="mb-4" aria-describedby={describedBy(`${id}-scopes-help`, scopesError && `${id}-scopes-error`)}>
           <legend className="h6 mb-1">{t("create.scopes")}</legend>

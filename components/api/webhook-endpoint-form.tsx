@@ -9,7 +9,7 @@ import { useForm } from "react-hook-form";
 import { errorData } from "@/components/conversation/error-data";
 import { LiveNotice, type TNotice } from "@/components/conversation/live-notice";
 import { FieldError } from "@/components/forms/field-error";
-import { HydratedFields } from "@/components/settings/settings-field";
+import { HydratedFields, SettingsField } from "@/components/settings/settings-field";
 import { useTRPC } from "@/components/trpc/provider";
 import { WEBHOOK_EVENT_TYPES } from "@/server/webhooks/events";
 import { WEBHOOK_DESCRIPTION_MAX, ZWebhookEndpointValues, type TWebhookEndpointValuesInput } from "@/server/webhooks/schemas";
@@ -80,47 +80,27 @@ export function WebhookEndpointForm({
   return (
     <form className="pt-2" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="webhook-endpoint-form">
       <HydratedFields>
-        <div className="form-group mb-4">
-          <label htmlFor={`${id}-url`} className="active">
-            {t("form.url")}
-          </label>
-          <input
-            id={`${id}-url`}
-            type="url"
-            inputMode="url"
-            className={`form-control${urlError ? " is-invalid" : ""}`}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={2000}
-            aria-invalid={urlError ? true : undefined}
-            aria-describedby={describedBy(`${id}-url-help`, urlError && `${id}-url-error`)}
-            {...form.register("url")}
-          />
-          <small id={`${id}-url-help`} className="form-text">
-            {t("form.urlHelp")}
-          </small>
-          <FieldError id={`${id}-url-error`} message={urlError} />
-        </div>
-
-        <div className="form-group mb-4">
-          <label htmlFor={`${id}-description`} className="active">
-            {t("form.description")}
-          </label>
-          <input
-            id={`${id}-description`}
-            type="text"
-            className={`form-control${descriptionError ? " is-invalid" : ""}`}
-            autoComplete="off"
-            maxLength={WEBHOOK_DESCRIPTION_MAX}
-            aria-invalid={descriptionError ? true : undefined}
-            aria-describedby={describedBy(`${id}-description-help`, descriptionError && `${id}-description-error`)}
-            {...form.register("description")}
-          />
-          <small id={`${id}-description-help`} className="form-text">
-            {t("form.descriptionHelp")}
-          </small>
-          <FieldError id={`${id}-description-error`} message={descriptionError} />
-        </div>
+        <SettingsField
+          id={`${id}-url`}
+          label={t("form.url")}
+          help={t("form.urlHelp")}
+          error={urlError}
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={2000}
+          registration={form.register("url")}
+        />
+        <SettingsField
+          id={`${id}-description`}
+          label={t("form.description")}
+          help={t("form.descriptionHelp")}
+          error={descriptionError}
+          autoComplete="off"
+          maxLength={WEBHOOK_DESCRIPTION_MAX}
+          registration={form.register("description")}
+        />
 
         <fieldset className="mb-4" aria-describedby={describedBy(`${id}-events-help`, eventsError && `${id}-events-error`)}>
           <legend className="h6 mb-1">{t("form.events")}</legend>

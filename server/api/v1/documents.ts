@@ -10,7 +10,7 @@ import { sniffFileKind } from "@/server/uploads/sniff";
 import { UploadError } from "@/server/uploads/upload-error";
 import { API_V1_BASE } from "../dispatch";
 import { defineApiRoute } from "../route";
-import { externalIdOf, INBOUND_PDF_MAX_BYTES, INBOUND_PDF_MAX_MB } from "./inbound-delivery";
+import { externalIdOf, INBOUND_DOCUMENT_SELECT, INBOUND_PDF_MAX_BYTES, INBOUND_PDF_MAX_MB } from "./inbound-delivery";
 import { submittedApplicationOr404 } from "./messages";
 import { iso, ZDateTime, ZId } from "./schemas";
 
@@ -18,20 +18,8 @@ import { iso, ZDateTime, ZId } from "./schemas";
 // document of the municipality (standalone ones sent to citizens included), and the outcome
 // document an external system decided and signed itself (POST …/outcome-document).
 
-export const DOCUMENT_SELECT = {
-  id: true,
-  kind: true,
-  title: true,
-  protocolNumber: true,
-  sha256: true,
-  verificationCode: true,
-  applicationId: true,
-  fileKey: true,
-  sourceLabel: true,
-  dedupeKey: true,
-  issuedAt: true,
-  citizen: { select: { fiscalCode: true } },
-} as const satisfies Prisma.DocumentSelect;
+/** A document as the API shows it (the same select as inbound deliveries answer with). */
+export const DOCUMENT_SELECT = INBOUND_DOCUMENT_SELECT;
 
 type TDocumentRow = Prisma.DocumentGetPayload<{ select: typeof DOCUMENT_SELECT }>;
 
