@@ -57,7 +57,7 @@ describe("API reference model", () => {
       ["text", true],
       ["urgent", false],
     ]);
-    expect(add.responses.map((r) => r.status)).toEqual(["201", "400", "401", "404", "409", "415", "429"]);
+    expect(add.responses.map((r) => r.status)).toEqual(["201", "400", "401", "403", "404", "409", "415", "429"]);
     expect(add.responses[0]).toMatchObject({ description: "Added", schema: "Thing", contentTypes: ["application/json"] });
     expect(add.responses.find((r) => r.status === "409")).toMatchObject({ contentTypes: ["application/problem+json"], schema: "Problem" });
     expect(add.responses.find((r) => r.status === "409")!.description).toMatch(/state/);
